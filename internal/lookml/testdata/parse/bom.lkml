@@ -1,0 +1,3 @@
+﻿view: orders {
+  sql_table_name: public.orders ;;
+}

@@ -1,0 +1,4 @@
+view: orders {
+  dimension: id {}
+}
+}

@@ -1,0 +1,5 @@
+view: orders {
+  dimension: id {
+    sql: ${TABLE}.id
+  }
+}

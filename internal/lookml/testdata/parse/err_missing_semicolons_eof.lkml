@@ -1,0 +1,8 @@
+view: orders {
+  dimension: id {
+    sql: ${TABLE}.id ;;
+  }
+  dimension: name {
+    sql: ${TABLE}.name
+  }
+}

@@ -1,0 +1,3 @@
+explore: orders {
+  fields: [orders.id, orders.status
+}

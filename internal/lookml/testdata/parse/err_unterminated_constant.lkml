@@ -1,0 +1,3 @@
+view: orders {
+  persist_with: @{datagroup
+}

@@ -1,0 +1,3 @@
+view: orders {
+  label: "never closed
+}
