@@ -1,0 +1,71 @@
+package filterexpr
+
+import "testing"
+
+func TestParseNumber(t *testing.T) {
+	runGrammar(t, ParseNumber, []grammarCase{
+		{"", "any", "1 = 1", nil},
+		{"  ", "any", "1 = 1", nil},
+		{"5", "eq(5)", "(x) = ?", []any{int64(5)}},
+		{"5,7,9", "in(5, 7, 9)", "(x) IN (?, ?, ?)", []any{int64(5), int64(7), int64(9)}},
+		{"5 OR 7", "in(5, 7)", "(x) IN (?, ?)", []any{int64(5), int64(7)}},
+		{"-5", "eq(-5)", "(x) = ?", []any{int64(-5)}},
+		{"=5", "eq(5)", "(x) = ?", []any{int64(5)}},
+		{"NOT 5", "or(not(eq(5)), null)", "((x) <> ? OR (x) IS NULL)", []any{int64(5)}},
+		{"not -5", "or(not(eq(-5)), null)", "((x) <> ? OR (x) IS NULL)", []any{int64(-5)}},
+		{"<>5", "or(not(eq(5)), null)", "((x) <> ? OR (x) IS NULL)", []any{int64(5)}},
+		{"!=5", "or(not(eq(5)), null)", "((x) <> ? OR (x) IS NULL)", []any{int64(5)}},
+		{"NOT 5, NOT 7", "or(not(in(5, 7)), null)", "((x) NOT IN (?, ?) OR (x) IS NULL)", []any{int64(5), int64(7)}},
+		{">5", "gt(5)", "(x) > ?", []any{int64(5)}},
+		{">=5", "ge(5)", "(x) >= ?", []any{int64(5)}},
+		{"<5", "lt(5)", "(x) < ?", []any{int64(5)}},
+		{"<=5", "le(5)", "(x) <= ?", []any{int64(5)}},
+		{"> -5.5", "gt(-5.5)", "(x) > ?", []any{-5.5}},
+		{"5 to 10", "between[5, 10]", "((x) >= ? AND (x) <= ?)", []any{int64(5), int64(10)}},
+		{"5 to", "ge(5)", "(x) >= ?", []any{int64(5)}},
+		{"to 10", "le(10)", "(x) <= ?", []any{int64(10)}},
+		{"-10 to -5", "between[-10, -5]", "((x) >= ? AND (x) <= ?)", []any{int64(-10), int64(-5)}},
+		{"[5,10]", "between[5, 10]", "((x) >= ? AND (x) <= ?)", []any{int64(5), int64(10)}},
+		{"(5,10)", "between(5, 10)", "((x) > ? AND (x) < ?)", []any{int64(5), int64(10)}},
+		{"[5,10)", "between[5, 10)", "((x) >= ? AND (x) < ?)", []any{int64(5), int64(10)}},
+		{"(5,10]", "between(5, 10]", "((x) > ? AND (x) <= ?)", []any{int64(5), int64(10)}},
+		{"( 5 , 10 ]", "between(5, 10]", "((x) > ? AND (x) <= ?)", []any{int64(5), int64(10)}},
+		{"(5,)", "gt(5)", "(x) > ?", []any{int64(5)}},
+		{"[5,)", "ge(5)", "(x) >= ?", []any{int64(5)}},
+		{"(,10]", "le(10)", "(x) <= ?", []any{int64(10)}},
+		{"(-inf,10]", "le(10)", "(x) <= ?", []any{int64(10)}},
+		{"[5,inf)", "ge(5)", "(x) >= ?", []any{int64(5)}},
+		{"[5,+INF)", "ge(5)", "(x) >= ?", []any{int64(5)}},
+		{">=7 AND <80.44", "between[7, 80.44)", "((x) >= ? AND (x) < ?)", []any{int64(7), 80.44}},
+		{"<80.44 and >=7", "between[7, 80.44)", "((x) >= ? AND (x) < ?)", []any{int64(7), 80.44}},
+		{">5 AND >7", "and(gt(5), gt(7))", "((x) > ? AND (x) > ?)", []any{int64(5), int64(7)}},
+		{"<=7 OR >80", "or(le(7), gt(80))", "((x) <= ? OR (x) > ?)", []any{int64(7), int64(80)}},
+		{"NULL", "null", "(x) IS NULL", nil},
+		{"NOT NULL", "not(null)", "(x) IS NOT NULL", nil},
+		{"not null", "not(null)", "(x) IS NOT NULL", nil},
+		{"NOT [1,5]", "or(not(between[1, 5]), null)", "(NOT (((x) >= ? AND (x) <= ?)) OR (x) IS NULL)", []any{int64(1), int64(5)}},
+		{"1e3", "eq(1000)", "(x) = ?", []any{1000.0}},
+		{".5", "eq(0.5)", "(x) = ?", []any{0.5}},
+		{"+3", "eq(3)", "(x) = ?", []any{int64(3)}},
+		{"1, [2,3], NULL", "or(eq(1), between[2, 3], null)", "((x) = ? OR ((x) >= ? AND (x) <= ?) OR (x) IS NULL)", []any{int64(1), int64(2), int64(3)}},
+		{"5, NOT 7", "and(eq(5), or(not(eq(7)), null))", "((x) = ? AND ((x) <> ? OR (x) IS NULL))", []any{int64(5), int64(7)}},
+		{"99999999999999999999", "eq(1e+20)", "(x) = ?", []any{1e20}},
+	})
+}
+
+func TestParseNumberErrors(t *testing.T) {
+	runErrors(t, ParseNumber, []errorCase{
+		{"abc", 0},
+		{"5 6", 2},
+		{"5,", 2},
+		{">", 1},
+		{"[5,10", 5},
+		{"[5 10]", 3},
+		{"(,)", 0},
+		{">5 AND 7", 7},
+		{"1e999", 0},
+		{"NOT", 3},
+		{"- 5", 0},
+		{"5 to x", 5},
+	})
+}
