@@ -11,8 +11,9 @@ import (
 )
 
 // FuzzParse checks two properties beyond "no panic":
-//   - a successful parse prints (Format) to text that parses to an equal tree,
-//     and printing that tree again gives the same text;
+//   - a successful parse puts every node at a line:col within the input, and
+//     prints (Format) to text that parses to an equal tree, and printing that
+//     tree again gives the same text;
 //   - a failed parse returns an *Error whose text starts with
 //     "fuzz.lkml:line:col: " and whose line and column lie within the input.
 func FuzzParse(f *testing.F) {
@@ -29,6 +30,7 @@ func FuzzParse(f *testing.F) {
 			checkErrorPosition(t, name, src, err)
 			return
 		}
+		checkNodePositions(t, src, tree.Items)
 		checkRoundTrip(t, name, tree)
 	})
 }
@@ -60,6 +62,16 @@ func withinInput(src []byte, line, col int) bool {
 		return false
 	}
 	return col >= 1 && col <= len(lines[line-1])+1
+}
+
+func checkNodePositions(t *testing.T, src []byte, ps Pairs) {
+	t.Helper()
+	for _, p := range ps {
+		if !withinInput(src, p.Pos.Line, p.Pos.Col) || !withinInput(src, p.Value.Pos.Line, p.Value.Pos.Col) {
+			t.Fatalf("node %s: %s at %v / %v lies outside the input", p.Key, p.Name, p.Pos, p.Value.Pos)
+		}
+		checkNodePositions(t, src, p.Value.Items)
+	}
 }
 
 func checkRoundTrip(t *testing.T, name string, tree *File) {
