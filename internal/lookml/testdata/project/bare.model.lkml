@@ -1,0 +1,4 @@
+connection: "demo"
+include: "views/users.view"
+include: "views/nested/missing.view"
+explore: users {}

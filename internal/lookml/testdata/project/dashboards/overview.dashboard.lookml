@@ -1,0 +1,2 @@
+- dashboard: overview
+  title: Overview

@@ -1,0 +1,1 @@
+view: audit { sql_table_name: audit.log ;; }
