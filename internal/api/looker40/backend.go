@@ -1,0 +1,38 @@
+// Package looker40 implements the operations of the Looker API 4.0, one file
+// per Looker tag. Each file registers its operations from init, so adding a
+// tag means adding a file; Register installs them all on an API.
+package looker40
+
+import (
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/overlookbi/overlook/internal/audit"
+	"github.com/overlookbi/overlook/internal/auth"
+	"github.com/overlookbi/overlook/internal/store"
+)
+
+// Backend is what the operations need.
+type Backend struct {
+	Store *store.Store
+	Auth  *auth.Service
+	Audit *audit.Log
+	// PublicURL is the origin clients reach the server at (no trailing
+	// slash); empty means "the origin of each request".
+	PublicURL string
+	// Version is Overlook's own version, for version.
+	Version string
+	// Spec returns the OpenAPI document served at swagger.json.
+	Spec func() ([]byte, error)
+}
+
+var registrars []func(huma.API, *Backend)
+
+// register adds a tag's registration function; call it from init.
+func register(fn func(huma.API, *Backend)) { registrars = append(registrars, fn) }
+
+// Register installs every operation on api.
+func Register(api huma.API, b *Backend) {
+	for _, r := range registrars {
+		r(api, b)
+	}
+}

@@ -1,0 +1,95 @@
+// Package config reads Overlook's settings from flags and OVERLOOK_*
+// environment variables of the same names, and checks them.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Config is every setting of a node.
+type Config struct {
+	Addr              string // listen address, host:port
+	DataDir           string
+	DatabaseURL       string // empty: SQLite in DataDir
+	PublicURL         string // origin reported by /versions; empty: the listen origin
+	EncryptionKey     string
+	AdminClientID     string
+	AdminClientSecret string
+	LogFormat         string // text or json
+	ShutdownTimeout   time.Duration
+}
+
+// Default returns the embedded default: localhost, ./overlook-data, SQLite.
+func Default() Config {
+	return Config{Addr: "127.0.0.1:19999", DataDir: "./overlook-data", LogFormat: "text", ShutdownTimeout: 30 * time.Second}
+}
+
+// setting ties a flag to its environment variable.
+type setting struct {
+	flag, env, usage string
+	dst              *string
+}
+
+func (c *Config) settings() []setting {
+	return []setting{
+		{"addr", "OVERLOOK_ADDR", "listen address (host:port)", &c.Addr},
+		{"data-dir", "OVERLOOK_DATA_DIR", "data directory", &c.DataDir},
+		{"database-url", "OVERLOOK_DATABASE_URL", "metadata database: postgres://… (default: SQLite in the data dir)", &c.DatabaseURL},
+		{"public-url", "OVERLOOK_PUBLIC_URL", "URL clients reach this server at (default: the listen origin)", &c.PublicURL},
+		{"encryption-key", "OVERLOOK_ENCRYPTION_KEY", "key that encrypts connection credentials (default: a key file in the data dir)", &c.EncryptionKey},
+		{"admin-client-id", "OVERLOOK_ADMIN_CLIENT_ID", "API client_id of the first admin (default: generated)", &c.AdminClientID},
+		{"admin-client-secret", "OVERLOOK_ADMIN_CLIENT_SECRET", "API client_secret of the first admin (default: generated)", &c.AdminClientSecret},
+		{"log-format", "OVERLOOK_LOG_FORMAT", "log format: text or json", &c.LogFormat},
+	}
+}
+
+// Parse reads flags from args over environment values over defaults.
+// getenv is os.Getenv in production.
+func Parse(name string, args []string, getenv func(string) string) (Config, error) {
+	c := Default()
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	for _, s := range c.settings() {
+		if v := getenv(s.env); v != "" {
+			*s.dst = v
+		}
+		fs.StringVar(s.dst, s.flag, *s.dst, s.usage+" ($"+s.env+")")
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	return c, c.Validate()
+}
+
+// Validate checks the settings and normalises the public URL.
+func (c *Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("addr %q: %w", c.Addr, err))
+	}
+	if c.DataDir == "" {
+		errs = append(errs, errors.New("data-dir must not be empty"))
+	}
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("public-url %q must be an http(s) origin", c.PublicURL))
+		}
+		c.PublicURL = strings.TrimRight(c.PublicURL, "/")
+	}
+	if (c.AdminClientID == "") != (c.AdminClientSecret == "") {
+		errs = append(errs, errors.New("OVERLOOK_ADMIN_CLIENT_ID and OVERLOOK_ADMIN_CLIENT_SECRET go together"))
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("log-format %q must be text or json", c.LogFormat))
+	}
+	return errors.Join(errs...)
+}

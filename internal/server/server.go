@@ -1,0 +1,138 @@
+// Package server wires a node together: configuration, metadata store,
+// services and the HTTP handler, and runs it until it is told to stop.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/overlookbi/overlook/internal/access"
+	"github.com/overlookbi/overlook/internal/api"
+	"github.com/overlookbi/overlook/internal/api/looker40"
+	"github.com/overlookbi/overlook/internal/audit"
+	"github.com/overlookbi/overlook/internal/auth"
+	"github.com/overlookbi/overlook/internal/config"
+	"github.com/overlookbi/overlook/internal/store"
+)
+
+// Version is set at build time with -ldflags.
+var Version = "dev"
+
+// Server is one Overlook node.
+type Server struct {
+	cfg   config.Config
+	log   *slog.Logger
+	Store *store.Store
+	Auth  *auth.Service
+	Audit *audit.Log
+	HTTP  *api.Server
+	// Admin holds the first admin's credentials when this start created or
+	// reset them; nil otherwise.
+	Admin   *AdminCredentials
+	key     []byte
+	backend *looker40.Backend
+}
+
+// Open prepares a node: data dir, database and migrations, built-in roles
+// and folders, the first admin. It does not listen yet.
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, error) {
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("data dir: %w", err)
+	}
+	key, err := encryptionKey(cfg)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: log, Store: st, Auth: auth.NewService(st), key: key}
+	if err := s.seed(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	s.Audit = audit.New(st)
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		newDBCollector(st))
+	s.backend = &looker40.Backend{Store: st, Auth: s.Auth, Audit: s.Audit, PublicURL: cfg.PublicURL, Version: Version}
+	s.HTTP = api.New(api.Config{
+		Backend: s.backend,
+		Logger:  log, Registry: reg, Alive: st.Ping,
+	})
+	return s, nil
+}
+
+func (s *Server) seed(ctx context.Context) error {
+	if err := s.Store.EnsureRootFolders(ctx); err != nil {
+		return err
+	}
+	if err := access.SeedBuiltIns(ctx, s.Store); err != nil {
+		return err
+	}
+	admin, err := ensureAdmin(ctx, s.Store, s.cfg)
+	s.Admin = admin
+	return err
+}
+
+// Listen opens the listener. Call it only once Open has returned, so that a
+// client that can connect finds the server ready.
+func (s *Server) Listen() (net.Listener, error) {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err == nil && s.backend.PublicURL == "" {
+		s.backend.PublicURL = s.Origin(ln)
+	}
+	return ln, err
+}
+
+// Serve serves on ln until ctx is done, then stops accepting, lets
+// in-flight requests finish (up to the shutdown timeout) and returns.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.HTTP,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    1 << 20,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(shutdownCtx)
+	if e := <-errc; !errors.Is(e, http.ErrServerClosed) {
+		err = errors.Join(err, e)
+	}
+	return err
+}
+
+// Close flushes the audit log and closes the database.
+func (s *Server) Close() error {
+	if s.Audit != nil {
+		s.Audit.Close()
+	}
+	return s.Store.Close()
+}
+
+// Origin is the URL clients reach the server at.
+func (s *Server) Origin(ln net.Listener) string {
+	if s.cfg.PublicURL != "" {
+		return s.cfg.PublicURL
+	}
+	return "http://" + ln.Addr().String()
+}
