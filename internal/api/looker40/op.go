@@ -67,6 +67,34 @@ func handle[I, O any](api huma.API, o op, h func(context.Context, *I) (*O, error
 		}
 		return out, nil
 	})
+	// huma marks a body required when the Body field is not a pointer, and
+	// always for RawBody. Looker clients send bodiless requests with a JSON
+	// content type, and login may carry its credentials in the query string:
+	// the handler decides what is missing.
+	if registered := operation(api, o.Method, o.Path); registered != nil && registered.RequestBody != nil {
+		registered.RequestBody.Required = false
+	}
+}
+
+// operation finds a registered operation in the API document.
+func operation(api huma.API, method, path string) *huma.Operation {
+	item := api.OpenAPI().Paths[path]
+	if item == nil {
+		return nil
+	}
+	switch method {
+	case http.MethodGet:
+		return item.Get
+	case http.MethodPost:
+		return item.Post
+	case http.MethodPut:
+		return item.Put
+	case http.MethodPatch:
+		return item.Patch
+	case http.MethodDelete:
+		return item.Delete
+	}
+	return nil
 }
 
 // Empty is the output of operations that answer 204 with no body.
