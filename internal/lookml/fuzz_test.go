@@ -30,7 +30,7 @@ func FuzzParse(f *testing.F) {
 			checkErrorPosition(t, name, src, err)
 			return
 		}
-		checkNodePositions(t, src, tree.Items)
+		checkNodePositions(t, lineLengths(src), tree.Items)
 		checkRoundTrip(t, name, tree)
 	})
 }
@@ -49,28 +49,36 @@ func checkErrorPosition(t *testing.T, name string, src []byte, err error) {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	if !withinInput(src, line, col) {
+	if !withinInput(lineLengths(src), line, col) {
 		t.Fatalf("error %q points outside the input", err)
 	}
 }
 
-// withinInput reports whether line:col names a byte of src or the place just
-// after the end of a line.
-func withinInput(src []byte, line, col int) bool {
-	lines := strings.Split(string(src), "\n")
+// lineLengths gives the length in bytes of each line of src.
+func lineLengths(src []byte) []int {
+	var out []int
+	for line := range strings.SplitSeq(string(src), "\n") {
+		out = append(out, len(line))
+	}
+	return out
+}
+
+// withinInput reports whether line:col names a byte of the input or the
+// place just after the end of a line.
+func withinInput(lines []int, line, col int) bool {
 	if line < 1 || line > len(lines) {
 		return false
 	}
-	return col >= 1 && col <= len(lines[line-1])+1
+	return col >= 1 && col <= lines[line-1]+1
 }
 
-func checkNodePositions(t *testing.T, src []byte, ps Pairs) {
+func checkNodePositions(t *testing.T, lines []int, ps Pairs) {
 	t.Helper()
 	for _, p := range ps {
-		if !withinInput(src, p.Pos.Line, p.Pos.Col) || !withinInput(src, p.Value.Pos.Line, p.Value.Pos.Col) {
+		if !withinInput(lines, p.Pos.Line, p.Pos.Col) || !withinInput(lines, p.Value.Pos.Line, p.Value.Pos.Col) {
 			t.Fatalf("node %s: %s at %v / %v lies outside the input", p.Key, p.Name, p.Pos, p.Value.Pos)
 		}
-		checkNodePositions(t, src, p.Value.Items)
+		checkNodePositions(t, lines, p.Value.Items)
 	}
 }
 
