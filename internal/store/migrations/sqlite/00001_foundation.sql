@@ -1,6 +1,6 @@
 -- +goose Up
 CREATE TABLE users (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     first_name TEXT NOT NULL DEFAULT '',
     last_name TEXT NOT NULL DEFAULT '',
     locale TEXT NOT NULL DEFAULT 'en',
@@ -29,7 +29,7 @@ CREATE TABLE credentials_email (
 );
 
 CREATE TABLE credentials_api3 (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     client_id TEXT NOT NULL UNIQUE,
     secret_hash TEXT NOT NULL,
@@ -40,7 +40,7 @@ CREATE TABLE credentials_api3 (
 CREATE INDEX credentials_api3_user ON credentials_api3(user_id);
 
 CREATE TABLE access_tokens (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     token_hash BLOB NOT NULL UNIQUE,
     user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     sudo_user_id BIGINT REFERENCES users(id) ON DELETE CASCADE,
@@ -52,7 +52,7 @@ CREATE TABLE access_tokens (
 CREATE INDEX access_tokens_user ON access_tokens(user_id);
 
 CREATE TABLE permission_sets (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE,
     permissions TEXT NOT NULL DEFAULT '[]',
     built_in BOOLEAN NOT NULL DEFAULT FALSE,
@@ -60,7 +60,7 @@ CREATE TABLE permission_sets (
 );
 
 CREATE TABLE model_sets (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE,
     models TEXT NOT NULL DEFAULT '[]',
     built_in BOOLEAN NOT NULL DEFAULT FALSE,
@@ -68,14 +68,14 @@ CREATE TABLE model_sets (
 );
 
 CREATE TABLE roles (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE,
     permission_set_id BIGINT NOT NULL REFERENCES permission_sets(id),
     model_set_id BIGINT NOT NULL REFERENCES model_sets(id)
 );
 
 CREATE TABLE groups (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE,
     can_add_to_content_metadata BOOLEAN NOT NULL DEFAULT TRUE,
     external_group_id TEXT
@@ -106,7 +106,7 @@ CREATE TABLE group_groups (
 );
 
 CREATE TABLE user_attributes (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE,
     label TEXT NOT NULL,
     type TEXT NOT NULL,
@@ -127,7 +127,7 @@ CREATE TABLE user_attribute_user_values (
 );
 
 CREATE TABLE user_attribute_group_values (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     group_id BIGINT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
     user_attribute_id BIGINT NOT NULL REFERENCES user_attributes(id) ON DELETE CASCADE,
     value TEXT NOT NULL,
@@ -136,7 +136,7 @@ CREATE TABLE user_attribute_group_values (
 );
 
 CREATE TABLE folders (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
     parent_id BIGINT REFERENCES folders(id) ON DELETE CASCADE,
     creator_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
@@ -152,7 +152,7 @@ CREATE TABLE settings (
 );
 
 CREATE TABLE audit_events (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     created_at BIGINT NOT NULL,
     user_id BIGINT,
     sudo_user_id BIGINT,
