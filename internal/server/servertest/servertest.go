@@ -118,12 +118,10 @@ func (i *Instance) CreateUser(t testing.TB, first, last string, roles ...string)
 	return u
 }
 
-// TokenFor mints a token acting as user id, as login_user would for an
-// admin.
+// TokenFor mints a plain access token for a user, as if it had logged in.
 func (i *Instance) TokenFor(t testing.TB, userID int64) string {
 	t.Helper()
-	admin := &overlook.Principal{User: &overlook.User{ID: userID}, IsAdmin: true}
-	tok, err := i.Server.Auth.LoginUser(context.Background(), admin, userID)
+	tok, err := i.Server.Auth.IssueToken(context.Background(), userID)
 	if err != nil {
 		t.Fatal(err)
 	}
