@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+)
+
+// node is a running `overlook serve`.
+type node struct {
+	origin   string
+	clientID string
+	secret   string
+	printed  string
+	stop     func() error
+}
+
+var readyLine = regexp.MustCompile(`is ready at (http://\S+) `)
+
+// startServe runs serve in-process with env and waits for its ready line.
+func startServe(t *testing.T, env map[string]string) *node {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	getenv := func(k string) string { return env[k] }
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, pw, io.Discard, getenv)
+		pw.Close()
+	}()
+	n := &node{stop: func() error { cancel(); return <-done }}
+	sc := bufio.NewScanner(pr)
+	var out strings.Builder
+	for sc.Scan() {
+		line := sc.Text()
+		out.WriteString(line + "\n")
+		if f := strings.Fields(line); len(f) == 2 && f[0] == "client_id:" {
+			n.clientID = f[1]
+		} else if len(f) == 2 && f[0] == "client_secret:" {
+			n.secret = f[1]
+		}
+		if m := readyLine.FindStringSubmatch(line); m != nil {
+			n.origin = m[1]
+			break
+		}
+	}
+	go io.Copy(io.Discard, pr)
+	if n.origin == "" {
+		cancel()
+		t.Fatalf("serve never got ready: %s %v", out.String(), <-done)
+	}
+	n.printed = out.String()
+	return n
+}
+
+func login(t *testing.T, origin, id, secret string) int {
+	t.Helper()
+	res, err := http.PostForm(origin+"/api/4.0/login", url.Values{"client_id": {id}, "client_secret": {secret}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode
+}
+
+func TestServeFirstStartAndRestart(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"OVERLOOK_DATA_DIR": dir}
+	first := startServe(t, env)
+	if first.clientID == "" || first.secret == "" {
+		t.Fatalf("first start printed no credentials:\n%s", first.printed)
+	}
+	info, err := os.Stat(filepath.Join(dir, "admin-credentials.ini"))
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("credentials file: %v %v", info, err)
+	}
+	ini, _ := os.ReadFile(filepath.Join(dir, "admin-credentials.ini"))
+	if !strings.Contains(string(ini), "client_secret="+first.secret) {
+		t.Errorf("credentials file lacks the secret: %s", ini)
+	}
+	if got := login(t, first.origin, first.clientID, first.secret); got != 200 {
+		t.Fatalf("login: %d", got)
+	}
+	if err := first.stop(); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+
+	again := startServe(t, env)
+	defer again.stop()
+	if again.clientID != "" || strings.Contains(again.printed, first.secret) {
+		t.Errorf("a restart printed credentials again:\n%s", again.printed)
+	}
+	if got := login(t, again.origin, first.clientID, first.secret); got != 200 {
+		t.Errorf("login after restart: %d", got)
+	}
+}
+
+func TestServeWithPostgres(t *testing.T) {
+	base := os.Getenv("OVERLOOK_TEST_POSTGRES_URL")
+	if base == "" {
+		base = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+	}
+	admin, err := sql.Open("pgx", base)
+	if err == nil {
+		err = admin.Ping()
+	}
+	if err != nil {
+		if os.Getenv("OVERLOOK_REQUIRE_POSTGRES") != "" {
+			t.Fatal(err)
+		}
+		t.Skipf("PostgreSQL unreachable: %v", err)
+	}
+	defer admin.Close()
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	name := "overlook_serve_" + hex.EncodeToString(b)
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+	u, _ := url.Parse(base)
+	u.Path = "/" + name
+	n := startServe(t, map[string]string{
+		"OVERLOOK_DATA_DIR": t.TempDir(), "OVERLOOK_DATABASE_URL": u.String(),
+		"OVERLOOK_ADMIN_CLIENT_ID": "pgadminclient0000000", "OVERLOOK_ADMIN_CLIENT_SECRET": "pgadminsecret00000000000",
+	})
+	defer n.stop()
+	if got := login(t, n.origin, "pgadminclient0000000", "pgadminsecret00000000000"); got != 200 {
+		t.Fatalf("login on PostgreSQL: %d", got)
+	}
+}
+
+// In-flight requests finish when the server is told to stop.
+func TestServeDrainsOnShutdown(t *testing.T) {
+	n := startServe(t, map[string]string{"OVERLOOK_DATA_DIR": t.TempDir()})
+	conn, err := net.Dial("tcp", strings.TrimPrefix(n.origin, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// Send half a request, stop the server, then finish the request.
+	io.WriteString(conn, "GET /versions HTTP/1.1\r\nHost: x\r\n")
+	time.Sleep(100 * time.Millisecond)
+	stopped := make(chan error, 1)
+	go func() { stopped <- n.stop() }()
+	time.Sleep(100 * time.Millisecond)
+	io.WriteString(conn, "Connection: close\r\n\r\n")
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("in-flight request: %v %v", res, err)
+	}
+	if err := <-stopped; err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+}
+
+func TestVersionAndUnknownCommand(t *testing.T) {
+	var out strings.Builder
+	if err := run(context.Background(), []string{"version"}, &out, io.Discard, func(string) string { return "" }); err != nil || !strings.HasPrefix(out.String(), "overlook ") {
+		t.Errorf("version: %q %v", out.String(), err)
+	}
+	if err := run(context.Background(), []string{"frobnicate"}, io.Discard, io.Discard, func(string) string { return "" }); err == nil {
+		t.Error("unknown command accepted")
+	}
+	if err := run(context.Background(), []string{"migrate", "--data-dir", t.TempDir()}, &out, io.Discard, func(string) string { return "" }); err != nil {
+		t.Errorf("migrate: %v", err)
+	}
+}
