@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -152,15 +153,18 @@ func TestServeDrainsOnShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	// Send half a request, stop the server, then finish the request.
-	io.WriteString(conn, "GET /versions HTTP/1.1\r\nHost: x\r\n")
-	time.Sleep(100 * time.Millisecond)
+	// Start a request whose body is still arriving, stop the server, then
+	// finish the body: the request is in flight and must be answered.
+	body := "client_id=x&client_secret=y"
+	io.WriteString(conn, "POST /api/4.0/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"+
+		"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "+strconv.Itoa(len(body))+"\r\n\r\n"+body[:5])
+	time.Sleep(200 * time.Millisecond)
 	stopped := make(chan error, 1)
 	go func() { stopped <- n.stop() }()
-	time.Sleep(100 * time.Millisecond)
-	io.WriteString(conn, "Connection: close\r\n\r\n")
+	time.Sleep(200 * time.Millisecond)
+	io.WriteString(conn, body[5:])
 	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
-	if err != nil || res.StatusCode != 200 {
+	if err != nil || res.StatusCode != 404 {
 		t.Fatalf("in-flight request: %v %v", res, err)
 	}
 	if err := <-stopped; err != nil {
