@@ -8,17 +8,23 @@ import (
 	"github.com/overlookbi/overlook/internal/overlook"
 )
 
-const emailColumns = `user_id, email, password_hash, forced_password_reset, is_disabled, created_at, logged_in_at, reset_expires_at`
+const emailColumns = `user_id, email, password_hash, forced_password_reset, is_disabled, created_at, logged_in_at,
+	reset_token_hash, reset_expires_at`
 
-func scanEmail(sc scanner) (*overlook.CredentialsEmail, error) {
+// scanEmail reads a row of emailColumns; nowMs decides whether a pending
+// password reset has expired.
+func scanEmail(sc scanner, nowMs int64) (*overlook.CredentialsEmail, error) {
 	var c overlook.CredentialsEmail
 	var created int64
 	var logged, resetExp sql.NullInt64
-	err := sc.Scan(&c.UserID, &c.Email, &c.PasswordHash, &c.ForcedPasswordResetAtNext, &c.IsDisabled, &created, &logged, &resetExp)
+	var resetHash sql.NullString
+	err := sc.Scan(&c.UserID, &c.Email, &c.PasswordHash, &c.ForcedPasswordResetAtNext, &c.IsDisabled, &created, &logged,
+		&resetHash, &resetExp)
 	if err != nil {
 		return nil, err
 	}
 	c.CreatedAt, c.LoggedInAt = fromMillis(created), optMillis(logged)
+	c.PasswordResetExpired = resetHash.Valid && resetExp.Valid && resetExp.Int64 <= nowMs
 	return &c, nil
 }
 
@@ -28,27 +34,32 @@ func emailKey(email string) string { return strings.ToLower(strings.TrimSpace(em
 
 // CredentialsEmail returns the email credentials of a user.
 func (s *Store) CredentialsEmail(ctx context.Context, userID int64) (*overlook.CredentialsEmail, error) {
-	c, err := scanEmail(s.queryRow(ctx, `SELECT `+emailColumns+` FROM credentials_email WHERE user_id = ?`, userID))
+	c, err := scanEmail(s.queryRow(ctx, `SELECT `+emailColumns+` FROM credentials_email WHERE user_id = ?`, userID), s.ms())
 	return c, s.mapErr(err)
 }
 
 // CredentialsEmailByEmail finds email credentials by address, ignoring case.
 func (s *Store) CredentialsEmailByEmail(ctx context.Context, email string) (*overlook.CredentialsEmail, error) {
-	c, err := scanEmail(s.queryRow(ctx, `SELECT `+emailColumns+` FROM credentials_email WHERE email_key = ?`, emailKey(email)))
+	c, err := scanEmail(s.queryRow(ctx, `SELECT `+emailColumns+` FROM credentials_email WHERE email_key = ?`, emailKey(email)), s.ms())
 	return c, s.mapErr(err)
 }
 
 // PutCredentialsEmail creates or replaces the email of a user, keeping the
-// password unless c.PasswordHash is set.
+// password unless c.PasswordHash is set. An address another user has is a
+// conflict.
 func (s *Store) PutCredentialsEmail(ctx context.Context, c *overlook.CredentialsEmail) error {
 	if err := s.userExists(ctx, s.w, c.UserID); err != nil {
 		return err
 	}
-	_, err := s.exec(ctx, `INSERT INTO credentials_email (user_id, email, email_key, password_hash, forced_password_reset, created_at)
+	return s.putEmail(ctx, s.w, c)
+}
+
+func (s *Store) putEmail(ctx context.Context, ex execer, c *overlook.CredentialsEmail) error {
+	_, err := ex.ExecContext(ctx, s.q(`INSERT INTO credentials_email (user_id, email, email_key, password_hash, forced_password_reset, created_at)
 		VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, email_key = excluded.email_key,
 			forced_password_reset = excluded.forced_password_reset,
-			password_hash = CASE WHEN excluded.password_hash = '' THEN credentials_email.password_hash ELSE excluded.password_hash END`,
+			password_hash = CASE WHEN excluded.password_hash = '' THEN credentials_email.password_hash ELSE excluded.password_hash END`),
 		c.UserID, strings.TrimSpace(c.Email), emailKey(c.Email), c.PasswordHash, c.ForcedPasswordResetAtNext, s.ms())
 	return s.mapErr(err)
 }
@@ -58,9 +69,11 @@ func (s *Store) DeleteCredentialsEmail(ctx context.Context, userID int64) error 
 	return s.deleteOne(ctx, `DELETE FROM credentials_email WHERE user_id = ?`, userID)
 }
 
-// SetPasswordReset stores the hash of a password-reset token and its expiry.
+// SetPasswordReset stores the hash of a one-time password-reset token and
+// its expiry (unix ms; 0: never), replacing any earlier token.
 func (s *Store) SetPasswordReset(ctx context.Context, userID int64, tokenHash string, expiresMs int64) error {
-	res, err := s.exec(ctx, `UPDATE credentials_email SET reset_token_hash = ?, reset_expires_at = ? WHERE user_id = ?`, tokenHash, expiresMs, userID)
+	res, err := s.exec(ctx, `UPDATE credentials_email SET reset_token_hash = ?, reset_expires_at = ? WHERE user_id = ?`,
+		tokenHash, nullInt(expiresMs), userID)
 	return s.affectedOne(res, err)
 }
 

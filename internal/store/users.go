@@ -32,13 +32,17 @@ func scanUser(sc interface{ Scan(...any) error }) (*overlook.User, error) {
 }
 
 // CreateUser inserts u with its personal folder under the users root, and
-// sets u.ID, u.PersonalFolderID and u.HomeFolderID.
+// its email credentials when u.Email is set, all or nothing. It sets u.ID,
+// u.PersonalFolderID and u.HomeFolderID.
 func (s *Store) CreateUser(ctx context.Context, u *overlook.User) error {
 	ui, _ := json.Marshal(u.UIState)
 	if u.UIState == nil {
 		ui = []byte("{}")
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.checkHomeFolder(ctx, tx, u.HomeFolderID); err != nil {
+			return err
+		}
 		id, err := s.insert(ctx, tx, `INSERT INTO users (first_name, last_name, locale, is_disabled, is_service_account,
 			service_account_name, models_dir_validated, can_manage_api3_creds, ui_state, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -48,6 +52,12 @@ func (s *Store) CreateUser(ctx context.Context, u *overlook.User) error {
 			return wrap("create user", err)
 		}
 		u.ID = id
+		if u.Email != nil {
+			u.Email.UserID = id
+			if err := s.putEmail(ctx, tx, u.Email); err != nil {
+				return err
+			}
+		}
 		folderID, err := s.createPersonalFolder(ctx, tx, u)
 		if err != nil {
 			return err
@@ -108,6 +118,11 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up overlook.UserUpdate
 		add("ui_state", string(b))
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if up.HomeFolderID != nil {
+			if err := s.checkHomeFolder(ctx, tx, *up.HomeFolderID); err != nil {
+				return err
+			}
+		}
 		if len(sets) > 0 {
 			res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET `+strings.Join(sets, ", ")+` WHERE id = ?`), append(args, id)...)
 			if err != nil {
@@ -121,11 +136,27 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up overlook.UserUpdate
 		}
 		// A disabled user keeps no live session.
 		if up.IsDisabled != nil && *up.IsDisabled {
+			if err := s.guardLastAdmin(ctx, tx, id); err != nil {
+				return err
+			}
 			_, err := tx.ExecContext(ctx, s.q(`DELETE FROM access_tokens WHERE user_id = ? OR sudo_user_id = ?`), id, id)
 			return wrap("revoke tokens", err)
 		}
 		return nil
 	})
+}
+
+// checkHomeFolder refuses a home folder that does not exist; 0 is none.
+func (s *Store) checkHomeFolder(ctx context.Context, ex execer, id int64) error {
+	if id == 0 {
+		return nil
+	}
+	var one int
+	err := ex.QueryRowContext(ctx, s.q(`SELECT 1 FROM folders WHERE id = ?`), id).Scan(&one)
+	if overlook.IsNotFound(s.mapErr(err)) {
+		return overlook.Invalid("home_folder_id", "missing", "folder %d does not exist", id)
+	}
+	return wrap("home folder", err)
 }
 
 func (s *Store) userExists(ctx context.Context, ex execer, id int64) error {
@@ -134,13 +165,17 @@ func (s *Store) userExists(ctx context.Context, ex execer, id int64) error {
 	return s.mapErr(err)
 }
 
-// DeleteUser removes a user with its credentials, tokens and personal folder.
+// DeleteUser removes a user with its credentials, tokens and personal
+// folder. It refuses to remove the last enabled admin.
 func (s *Store) DeleteUser(ctx context.Context, id int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var personal sql.NullInt64
 		err := tx.QueryRowContext(ctx, s.q(`SELECT personal_folder_id FROM users WHERE id = ?`), id).Scan(&personal)
 		if err != nil {
 			return s.mapErr(err)
+		}
+		if err := s.guardLastAdmin(ctx, tx, id); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM access_tokens WHERE user_id = ? OR sudo_user_id = ?`), id, id); err != nil {
 			return wrap("delete user", err)
@@ -185,10 +220,13 @@ func (s *Store) Users(ctx context.Context, f overlook.UserFilter) ([]*overlook.U
 
 // userSortColumns maps API sort names to columns; anything else is refused
 // by the caller before it gets here and ignored if it does.
+// Names sort without regard to case, as Looker's do.
 var userSortColumns = map[string]string{
-	"id": "u.id", "first_name": "u.first_name", "last_name": "u.last_name",
+	"id": "u.id", "first_name": "LOWER(u.first_name)", "last_name": "LOWER(u.last_name)",
 	"is_disabled": "u.is_disabled", "locale": "u.locale", "created_at": "u.created_at",
-	"email": "(SELECT ce.email_key FROM credentials_email ce WHERE ce.user_id = u.id)",
+	"email":                "(SELECT ce.email_key FROM credentials_email ce WHERE ce.user_id = u.id)",
+	"is_service_account":   "u.is_service_account",
+	"service_account_name": "LOWER(u.service_account_name)",
 }
 
 // UserSortable reports whether users can be sorted by field.
@@ -216,8 +254,10 @@ func userWhere(f overlook.UserFilter) (string, []any) {
 	}
 	w.like("u.first_name", f.FirstName)
 	w.like("u.last_name", f.LastName)
-	if f.Email != "" {
-		w.add("EXISTS (SELECT 1 FROM credentials_email ce WHERE ce.user_id = u.id AND LOWER(ce.email) LIKE LOWER(?) ESCAPE '\\')", f.Email)
+	emailWhere(&w, f.Email)
+	// No Overlook user is a Looker employee: the criterion is a constant.
+	if f.VerifiedLookerEmployee != nil {
+		w.add(map[bool]string{true: "1 = 0", false: "1 = 1"}[*f.VerifiedLookerEmployee])
 	}
 	if f.IsDisabled != nil {
 		w.add("u.is_disabled = ?", *f.IsDisabled)
@@ -236,6 +276,21 @@ func userWhere(f overlook.UserFilter) (string, []any) {
 	return w.sql(f.FilterOr), w.args
 }
 
+// emailWhere matches users by the address of their email credentials, with
+// the search grammar of whereBuilder.like.
+func emailWhere(w *whereBuilder, pattern string) {
+	const has = "EXISTS (SELECT 1 FROM credentials_email ce WHERE ce.user_id = u.id"
+	switch strings.ToUpper(strings.TrimSpace(pattern)) {
+	case "":
+	case "IS NULL":
+		w.add("NOT " + has + ")")
+	case "NOT NULL":
+		w.add(has + ")")
+	default:
+		w.add(has+" AND LOWER(ce.email) LIKE LOWER(?) ESCAPE '\\')", pattern)
+	}
+}
+
 // fillUsers loads email and API credentials, role and group ids for users.
 func (s *Store) fillUsers(ctx context.Context, users []*overlook.User) error {
 	if len(users) == 0 {
@@ -248,8 +303,9 @@ func (s *Store) fillUsers(ctx context.Context, users []*overlook.User) error {
 	}
 	in := "(" + placeholders(len(ids)) + ")"
 	args := int64Args(ids)
+	now := s.ms()
 	if err := s.eachRow(ctx, `SELECT `+emailColumns+` FROM credentials_email WHERE user_id IN `+in, args, func(sc scanner) error {
-		c, err := scanEmail(sc)
+		c, err := scanEmail(sc, now)
 		if err == nil {
 			byID[c.UserID].Email = c
 		}
