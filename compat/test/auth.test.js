@@ -65,6 +65,8 @@ describe('authentication', () => {
     for (const k of ['display_name', 'email', 'personal_folder_id', 'credentials_api3']) {
       assert.equal(me[k], undefined, k)
     }
+    const idOnly = await sdk.ok(sdk.me('id'))
+    assert.deepEqual(Object.keys(idOnly), ['id'], 'no credentials_api3 with fields=id (Go test)')
     const spaced = await sdk.ok(sdk.me('id, first_name'))
     assert.deepEqual(sortedKeys(spaced), ['first_name', 'id'])
     assert.equal(spaced.id, me.id)
