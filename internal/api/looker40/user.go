@@ -64,6 +64,15 @@ type UserPath struct {
 	UserID string `path:"user_id" doc:"Id of user"`
 }
 
+// target reads the user id of the path and records it for the audit log.
+func (in *UserPath) target(ctx context.Context) (int64, error) {
+	id, err := ParseID(in.UserID)
+	if err == nil {
+		requestinfo.SetObject(ctx, "user", strconv.FormatInt(id, 10))
+	}
+	return id, err
+}
+
 type userBodyInput struct {
 	UserPath
 	Body userBody[model.User]
@@ -164,11 +173,10 @@ func (b *Backend) updateUser(ctx context.Context, in *userBodyInput) (*Out[model
 	if in.Body.err != nil {
 		return nil, in.Body.err
 	}
-	id, err := ParseID(in.UserID)
+	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(id, 10))
 	up, err := userUpdate(&in.Body.Body)
 	if err != nil {
 		return nil, err
@@ -225,15 +233,14 @@ func optID(body *model.Body[model.User], key string, v *string) (*int64, error) 
 }
 
 func (b *Backend) deleteUser(ctx context.Context, in *UserPath) (*Empty, error) {
-	return b.removeUser(ctx, in.UserID, false)
+	return b.removeUser(ctx, in, false)
 }
 
-func (b *Backend) removeUser(ctx context.Context, rawID string, serviceAccount bool) (*Empty, error) {
-	id, err := ParseID(rawID)
+func (b *Backend) removeUser(ctx context.Context, in *UserPath, serviceAccount bool) (*Empty, error) {
+	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(id, 10))
 	return &Empty{}, b.users().Delete(ctx, overlook.PrincipalFrom(ctx), id, serviceAccount)
 }
 

@@ -3,13 +3,11 @@ package looker40
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/overlookbi/overlook/internal/access"
 	"github.com/overlookbi/overlook/internal/api/model"
-	"github.com/overlookbi/overlook/internal/api/requestinfo"
 	"github.com/overlookbi/overlook/internal/overlook"
 )
 
@@ -48,9 +46,9 @@ type API3Path struct {
 	CredentialsAPI3ID string `path:"credentials_api3_id" doc:"Id of API key"`
 }
 
-// ids reads the user and key ids of the path.
-func (in *API3Path) ids() (userID, id int64, err error) {
-	if userID, err = ParseID(in.UserID); err == nil {
+// ids reads the user and key ids of the path (see target).
+func (in *API3Path) ids(ctx context.Context) (userID, id int64, err error) {
+	if userID, err = in.target(ctx); err == nil {
 		id, err = ParseID(in.CredentialsAPI3ID)
 	}
 	return userID, id, err
@@ -88,11 +86,10 @@ func (b *Backend) createUserAPI3(ctx context.Context, in *struct {
 	if in.Body.err != nil {
 		return nil, in.Body.err
 	}
-	id, err := ParseID(in.UserID)
+	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(id, 10))
 	c, secret, err := b.users().CreateAPI3(ctx, overlook.PrincipalFrom(ctx), id, deref(in.Body.Value.Purpose))
 	if err != nil {
 		return nil, err
@@ -101,7 +98,7 @@ func (b *Backend) createUserAPI3(ctx context.Context, in *struct {
 }
 
 func (b *Backend) userAPI3(ctx context.Context, in *API3Path) (*Out[model.CredentialsApi3], error) {
-	userID, id, err := in.ids()
+	userID, id, err := in.ids(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -116,11 +113,10 @@ func (b *Backend) updateUserAPI3(ctx context.Context, in *api3BodyInput) (*Out[m
 	if in.Body.err != nil {
 		return nil, in.Body.err
 	}
-	userID, id, err := in.ids()
+	userID, id, err := in.ids(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(userID, 10))
 	var purpose *string
 	if in.Body.Has("purpose") {
 		purpose = ptr(deref(in.Body.Value.Purpose))
@@ -133,11 +129,10 @@ func (b *Backend) updateUserAPI3(ctx context.Context, in *api3BodyInput) (*Out[m
 }
 
 func (b *Backend) deleteUserAPI3(ctx context.Context, in *API3Path) (*Empty, error) {
-	userID, id, err := in.ids()
+	userID, id, err := in.ids(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(userID, 10))
 	return &Empty{}, b.users().DeleteAPI3(ctx, overlook.PrincipalFrom(ctx), userID, id)
 }
 
@@ -162,11 +157,10 @@ func (b *Backend) createUserEmail(ctx context.Context, in *emailBodyInput) (*Out
 	if in.Body.err != nil {
 		return nil, in.Body.err
 	}
-	id, err := ParseID(in.UserID)
+	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(id, 10))
 	v := in.Body.Value
 	c, err := b.users().CreateEmail(ctx, id, overlook.CredentialsEmail{Email: deref(v.Email),
 		ForcedPasswordResetAtNext: deref(v.ForcedPasswordResetAtNextLogin)})
@@ -180,11 +174,10 @@ func (b *Backend) updateUserEmail(ctx context.Context, in *emailBodyInput) (*Out
 	if in.Body.err != nil {
 		return nil, in.Body.err
 	}
-	id, err := ParseID(in.UserID)
+	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(id, 10))
 	var email *string
 	if in.Body.Has("email") {
 		email = ptr(deref(in.Body.Value.Email)) // null: "" which fails validation
@@ -197,11 +190,10 @@ func (b *Backend) updateUserEmail(ctx context.Context, in *emailBodyInput) (*Out
 }
 
 func (b *Backend) deleteUserEmail(ctx context.Context, in *UserPath) (*Empty, error) {
-	id, err := ParseID(in.UserID)
+	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(id, 10))
 	return &Empty{}, b.users().DeleteEmail(ctx, id)
 }
 
@@ -211,11 +203,10 @@ type passwordResetInput struct {
 }
 
 func (b *Backend) resetUserPassword(ctx context.Context, in *passwordResetInput) (*Out[model.CredentialsEmail], error) {
-	id, err := ParseID(in.UserID)
+	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(id, 10))
 	expires, err := optBoolPtr("expires", in.Expires)
 	if err != nil {
 		return nil, err

@@ -2,10 +2,8 @@ package looker40
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/overlookbi/overlook/internal/api/model"
-	"github.com/overlookbi/overlook/internal/api/requestinfo"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/store"
 )
@@ -44,11 +42,10 @@ func (b *Backend) setUserRoles(ctx context.Context, in *setUserRolesInput) (*Out
 	if in.Body.err != nil {
 		return nil, in.Body.err
 	}
-	id, err := ParseID(in.UserID)
+	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(id, 10))
 	if in.Body.Value == nil { // no body, or null; [] clears the roles
 		return nil, overlook.Invalid("role_ids", "missing", "the body must be an array of role ids")
 	}

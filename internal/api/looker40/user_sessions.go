@@ -39,8 +39,8 @@ type SessionPath struct {
 	SessionID string `path:"session_id" doc:"Id of session"`
 }
 
-func (in *SessionPath) ids() (userID, id int64, err error) {
-	if userID, err = ParseID(in.UserID); err == nil {
+func (in *SessionPath) ids(ctx context.Context) (userID, id int64, err error) {
+	if userID, err = in.target(ctx); err == nil {
 		id, err = ParseID(in.SessionID)
 	}
 	return userID, id, err
@@ -63,7 +63,7 @@ func (b *Backend) allUserSessions(ctx context.Context, in *UserPath) (*Out[[]mod
 }
 
 func (b *Backend) userSession(ctx context.Context, in *SessionPath) (*Out[model.Session], error) {
-	userID, id, err := in.ids()
+	userID, id, err := in.ids(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -75,11 +75,10 @@ func (b *Backend) userSession(ctx context.Context, in *SessionPath) (*Out[model.
 }
 
 func (b *Backend) deleteUserSession(ctx context.Context, in *SessionPath) (*Empty, error) {
-	userID, id, err := in.ids()
+	userID, id, err := in.ids(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(userID, 10))
 	return &Empty{}, b.users().DeleteSession(ctx, userID, id)
 }
 
@@ -110,11 +109,10 @@ func (b *Backend) updateServiceAccount(ctx context.Context, in *struct {
 	if in.Body.err != nil {
 		return nil, in.Body.err
 	}
-	id, err := ParseID(in.UserID)
+	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
 	}
-	requestinfo.SetObject(ctx, "user", strconv.FormatInt(id, 10))
 	up := overlook.UserUpdate{IsDisabled: in.Body.Value.IsDisabled}
 	if in.Body.Has("service_account_name") {
 		up.ServiceAccountName = ptr(deref(in.Body.Value.ServiceAccountName))
@@ -127,5 +125,5 @@ func (b *Backend) updateServiceAccount(ctx context.Context, in *struct {
 }
 
 func (b *Backend) deleteServiceAccount(ctx context.Context, in *UserPath) (*Empty, error) {
-	return b.removeUser(ctx, in.UserID, true)
+	return b.removeUser(ctx, in, true)
 }
