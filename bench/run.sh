@@ -9,6 +9,8 @@
 #
 #   bench/run.sh              10 s per target, 32 connections
 #   DURATION=20s CONNS=64 WARMUP=3s bench/run.sh
+#   PROFILE=1 bench/run.sh    then one more Overlook run under bench/profile
+#                             (a CPU profile; the top functions are printed)
 #
 # Results also go to bench/results/<timestamp>.txt (git-ignored). Run it on
 # a quiet machine: other work on cores 0-1 skews the figures.
@@ -64,6 +66,9 @@ load() {
 echo "bench: building overlook, bare and load" >&2
 (cd "$repo" && "$GO" build -o "$work/overlook" ./cmd/overlook &&
 	"$GO" build -o "$work/bare" ./bench/bare && "$GO" build -o "$work/load" ./bench/load)
+if [[ "${PROFILE:-}" == 1 ]]; then
+	(cd "$repo" && "$GO" build -o "$work/profile" ./bench/profile)
+fi
 
 client_id="bench-admin"
 client_secret="bench-secret-$(date +%s)"
@@ -89,6 +94,7 @@ wait_alive "$bare"
 echo "bench: $CONNS connections, $WARMUP warm-up, $DURATION measured; servers on cpu $SERVER_CPU, client on cpu $CLIENT_CPU" >&2
 r_bare="$(load bare "$bare/api/4.0/user")"
 r_ol="$(load overlook "$ol/api/4.0/user")"
+ol_pid="${pids[0]}"
 
 mkdir -p "$here/results"
 out="$here/results/$(date -u +%Y%m%dT%H%M%SZ).txt"
@@ -104,3 +110,19 @@ print(f"  bare/overlook throughput ratio: {ratio:.2f}x  (goal: <= 2x and overloo
 ok = ratio <= 2 and ol['rps'] >= 20000
 print("  goal met" if ok else "  goal NOT met")
 EOF
+
+[[ "${PROFILE:-}" == 1 ]] || exit 0
+
+# The same node again (same data dir, so the token still works) under the
+# profiling harness, for one measured run.
+kill "$ol_pid" && wait "$ol_pid" 2>/dev/null || true
+pr_port="$(free_port)"
+pinned "$work/profile" -cpuprofile "$work/cpu.out" --addr "127.0.0.1:$pr_port" --data-dir "$work/data" 2>/dev/null
+pr_pid=$!
+wait_alive "http://127.0.0.1:$pr_port"
+load overlook-profiled "http://127.0.0.1:$pr_port/api/4.0/user" >/dev/null
+kill -TERM "$pr_pid" && wait "$pr_pid" 2>/dev/null || true
+cp "$work/cpu.out" "${out%.txt}.cpu.out"
+"$GO" tool pprof -top -nodecount=30 "$work/profile" "$work/cpu.out" 2>/dev/null | tee -a "$out"
+"$GO" tool pprof -top -cum -nodecount=40 "$work/profile" "$work/cpu.out" 2>/dev/null | tee -a "$out"
+echo "bench: profile saved to ${out%.txt}.cpu.out (binary: build ./bench/profile to read it)" >&2
