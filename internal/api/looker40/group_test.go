@@ -23,7 +23,7 @@ func TestGroups(t *testing.T) {
 		{name: "clear name", method: "PATCH", path: "/groups/" + g, body: map[string]any{"name": nil}, status: 422, field: "name"},
 		{name: "rename to a taken name", method: "PATCH", path: "/groups/" + g, body: map[string]any{"name": "bar"}, status: 409},
 		{name: "missing group", method: "GET", path: "/groups/999", status: 404},
-		{name: "all groups by ids", method: "GET", path: "/groups?ids=" + other, status: 200, contains: `"bar"`},
+		{name: "all groups by ids", method: "GET", path: "/groups?ids=%5B%22" + other + "%22%5D", status: 200, contains: `"bar"`},
 		{name: "content flag filter", method: "GET", path: "/groups?can_add_to_content_metadata=false", status: 200, contains: `"bar"`},
 		{name: "search by name", method: "GET", path: "/groups/search?name=FOO%25", status: 200, contains: `"foos"`},
 		{name: "externally managed groups don't exist", method: "GET", path: "/groups/search?externally_managed=true", status: 200, contains: `[]`},

@@ -143,7 +143,7 @@ func TestRoles(t *testing.T) {
 		{name: "Admin role stays", method: "DELETE", path: "/roles/" + adminRole, status: 405},
 		{name: "set in use by a role", method: "DELETE", path: "/permission_sets/" + ps, status: 409},
 		{name: "missing role", method: "GET", path: "/roles/999", status: 404},
-		{name: "all roles by ids", method: "GET", path: "/roles?ids=" + role, status: 200, contains: `"Auditors"`},
+		{name: "all roles by ids", method: "GET", path: "/roles?ids=%22" + role + ",999%22", status: 200, contains: `"Auditors"`},
 		{name: "search by name", method: "GET", path: "/roles/search?name=audit%25", status: 200, contains: `"Auditors"`},
 		{name: "bad search id", method: "GET", path: "/roles/search?id=x", status: 422, field: "id"},
 		{name: "bad sort", method: "GET", path: "/roles/search?sorts=color", status: 422, field: "sorts"},
