@@ -117,7 +117,14 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up overlook.UserUpdate
 		b, _ := json.Marshal(*up.UIState)
 		add("ui_state", string(b))
 	}
+	disabling := up.IsDisabled != nil && *up.IsDisabled
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		// Checked before the change: a disabled admin no longer counts.
+		if disabling {
+			if err := s.guardLastAdmin(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		if up.HomeFolderID != nil {
 			if err := s.checkHomeFolder(ctx, tx, *up.HomeFolderID); err != nil {
 				return err
@@ -135,10 +142,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up overlook.UserUpdate
 			return err
 		}
 		// A disabled user keeps no live session.
-		if up.IsDisabled != nil && *up.IsDisabled {
-			if err := s.guardLastAdmin(ctx, tx, id); err != nil {
-				return err
-			}
+		if disabling {
 			_, err := tx.ExecContext(ctx, s.q(`DELETE FROM access_tokens WHERE user_id = ? OR sudo_user_id = ?`), id, id)
 			return wrap("revoke tokens", err)
 		}
@@ -224,7 +228,7 @@ func (s *Store) Users(ctx context.Context, f overlook.UserFilter) ([]*overlook.U
 var userSortColumns = map[string]string{
 	"id": "u.id", "first_name": "LOWER(u.first_name)", "last_name": "LOWER(u.last_name)",
 	"is_disabled": "u.is_disabled", "locale": "u.locale", "created_at": "u.created_at",
-	"email":                "(SELECT ce.email_key FROM credentials_email ce WHERE ce.user_id = u.id)",
+	"email":                "COALESCE((SELECT ce.email_key FROM credentials_email ce WHERE ce.user_id = u.id), '')",
 	"is_service_account":   "u.is_service_account",
 	"service_account_name": "LOWER(u.service_account_name)",
 }
