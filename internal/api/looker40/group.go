@@ -368,10 +368,7 @@ func (b *Backend) addGroupGroup(ctx context.Context, in *struct {
 	if err != nil {
 		return nil, err
 	}
-	child, err := bodyID("group_id", in.Body.Value.GroupID)
-	if err == nil && child == 0 {
-		err = overlook.Invalid("group_id", "missing", "group_id is required")
-	}
+	child, err := requiredBodyID("group_id", in.Body.Value.GroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -432,10 +429,7 @@ func (b *Backend) addGroupUser(ctx context.Context, in *struct {
 	if err != nil {
 		return nil, err
 	}
-	uid, err := bodyID("user_id", in.Body.Value.UserID)
-	if err == nil && uid == 0 {
-		err = overlook.Invalid("user_id", "missing", "user_id is required")
-	}
+	uid, err := requiredBodyID("user_id", in.Body.Value.UserID)
 	if err != nil {
 		return nil, err
 	}

@@ -794,6 +794,15 @@ func delimIDs(field string, list DelimList) ([]int64, error) {
 	return ParseIDs(field, items)
 }
 
+// requiredBodyID reads an id a body must carry.
+func requiredBodyID(field string, s *string) (int64, error) {
+	id, err := bodyID(field, s)
+	if err == nil && id == 0 {
+		err = overlook.Invalid(field, "missing", "%s is required", field)
+	}
+	return id, err
+}
+
 // bodyID reads an id sent in a body; null or empty means none.
 func bodyID(field string, s *string) (int64, error) {
 	if s == nil || strings.TrimSpace(*s) == "" {

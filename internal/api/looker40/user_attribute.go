@@ -359,10 +359,7 @@ func rankedGroupValues(a *overlook.UserAttribute, items []model.UserAttributeGro
 	}
 	out := make([]overlook.UserAttributeGroupValue, len(items))
 	for i, it := range items {
-		gid, err := bodyID("group_id", it.GroupID)
-		if err == nil && gid == 0 {
-			err = overlook.Invalid("group_id", "missing", "every group value needs a group_id")
-		}
+		gid, err := requiredBodyID("group_id", it.GroupID)
 		if err != nil {
 			return nil, err
 		}
@@ -378,7 +375,7 @@ func rankedGroupValues(a *overlook.UserAttribute, items []model.UserAttributeGro
 	return out, nil
 }
 
-// attrOfPath reads the attribute of a path and refuses system attributes,
+// settableAttr reads the attribute of a path and refuses system attributes,
 // whose values come from each user's account.
 func (b *Backend) settableAttr(ctx context.Context, param string) (*overlook.UserAttribute, error) {
 	a, err := b.loadAttr(ctx, param)
