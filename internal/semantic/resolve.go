@@ -1,0 +1,60 @@
+package semantic
+
+import (
+	"fmt"
+	"strings"
+)
+
+// target is what a reference names in an explore: a field of an alias, the
+// alias itself (${TABLE}) or the table behind an alias (${x.SQL_TABLE_NAME}).
+type target struct {
+	alias        string
+	field        *Field // nil for ${TABLE} and ${x.SQL_TABLE_NAME}
+	sqlTableName bool
+}
+
+// resolve finds what a reference in a template of alias from names. A view
+// may name itself by its own name even when a join aliases it
+// (${products.id} inside products, joined as product_a).
+func (e *Explore) resolve(from string, r ref) (target, error) {
+	if r.isTable() {
+		return target{alias: from}, nil
+	}
+	alias := from
+	if r.view != "" {
+		alias = r.view
+		if own := e.ViewOf(from); e.ViewOf(alias) == nil && own != nil && strings.EqualFold(alias, own.Name) {
+			alias = from
+		}
+	}
+	v := e.ViewOf(alias)
+	if v == nil {
+		return target{}, fmt.Errorf("%s names view %q, which explore %s does not join", r, r.view, e.Name)
+	}
+	alias = e.canonicalAlias(alias)
+	if r.isSQLTableName() {
+		return target{alias: alias, sqlTableName: true}, nil
+	}
+	f := v.Field(r.field)
+	if f == nil {
+		return target{}, fmt.Errorf("%s: unknown field %s.%s", r, v.Name, r.field)
+	}
+	if f.Kind == FilterOnly || f.Kind == Parameter {
+		return target{}, fmt.Errorf("%s: a %s has no SQL value; use {%% condition %%} or {%% parameter %%}", r, f.Kind)
+	}
+	return target{alias: alias, field: f}, nil
+}
+
+// lookupFrom finds a field named inside a field of alias from, where
+// "field", "alias.field" and the view's own "view.field" all work.
+func (e *Explore) lookupFrom(from, name string) (FieldRef, bool) {
+	r := ref{field: name}
+	if view, field, ok := strings.Cut(name, "."); ok {
+		r = ref{view: view, field: field}
+	}
+	t, err := e.resolve(from, r)
+	if err != nil || t.field == nil {
+		return FieldRef{}, false
+	}
+	return FieldRef{Alias: t.alias, Field: t.field}, true
+}
