@@ -37,41 +37,41 @@ type Field struct {
 	SQL Template
 	// SQLStart and SQLEnd bound a duration; SQLLatitude and SQLLongitude make
 	// a location; SQLDistinctKey keys the *_distinct measures.
-	SQLStart, SQLEnd            Template
-	SQLLatitude, SQLLongitude   Template
-	SQLDistinctKey              Template
-	HTML                        Template
-	Label, ViewLabel            string
-	GroupLabel, GroupItemLabel  string
-	Description                 string
-	Hidden                      bool
-	PrimaryKey                  bool
-	ValueFormat                 string
-	ValueFormatName             string
-	Group                       *Group // set for the fields of a dimension_group
-	Timeframe                   string // date, month… for a type: time group
-	DurationInterval            string // day, hour… for a type: duration group
-	ConvertTZ                   bool   // yes unless convert_tz: no
-	Datatype                    string // epoch, timestamp, datetime, date, yyyymmdd or ""
-	Tiers                       []float64
-	Style                       string // tier style: classic, interval, integer, relational
-	Cases                       []Case // the case: parameter of a dimension
-	CaseElse                    string
-	Filters                     []FieldFilter // a measure's filters
-	AllowedValues               []AllowedValue
-	DefaultValue                string
-	Percentile                  int
-	ListField                   string
-	Direction                   string // percent_of_total: row or column
-	Precision                   int
-	CaseSensitive               *bool // nil: the model's default
-	Tags                        []string
-	RequiredFields              []string
-	RequiredAccessGrants        []string
-	DrillFields                 []string
-	StartLocation, EndLocation  string // distance
-	Units                       string // distance
-	Pos                         lookml.Pos
+	SQLStart, SQLEnd           Template
+	SQLLatitude, SQLLongitude  Template
+	SQLDistinctKey             Template
+	HTML                       Template
+	Label, ViewLabel           string
+	GroupLabel, GroupItemLabel string
+	Description                string
+	Hidden                     bool
+	PrimaryKey                 bool
+	ValueFormat                string
+	ValueFormatName            string
+	Group                      *Group // set for the fields of a dimension_group
+	Timeframe                  string // date, month… for a type: time group
+	DurationInterval           string // day, hour… for a type: duration group
+	ConvertTZ                  bool   // yes unless convert_tz: no
+	Datatype                   string // epoch, timestamp, datetime, date, yyyymmdd or ""
+	Tiers                      []float64
+	Style                      string // tier style: classic, interval, integer, relational
+	Cases                      []Case // the case: parameter of a dimension
+	CaseElse                   string
+	Filters                    []FieldFilter // a measure's filters
+	AllowedValues              []AllowedValue
+	DefaultValue               string
+	Percentile                 int
+	ListField                  string
+	Direction                  string // percent_of_total: row or column
+	Precision                  int
+	CaseSensitive              *bool // nil: the model's default
+	Tags                       []string
+	RequiredFields             []string
+	RequiredAccessGrants       []string
+	DrillFields                []string
+	StartLocation, EndLocation string // distance
+	Units                      string // distance
+	Pos                        lookml.Pos
 }
 
 // Group is the dimension_group a timeframe or interval field belongs to.

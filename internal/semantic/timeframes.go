@@ -15,7 +15,7 @@ var timeframeKinds = map[string]filterexpr.Kind{
 	"minute2": filterexpr.KindDate, "minute3": filterexpr.KindDate, "minute4": filterexpr.KindDate,
 	"minute5": filterexpr.KindDate, "minute6": filterexpr.KindDate, "minute10": filterexpr.KindDate,
 	"minute12": filterexpr.KindDate, "minute15": filterexpr.KindDate, "minute20": filterexpr.KindDate,
-	"minute30": filterexpr.KindDate,
+	"minute30":    filterexpr.KindDate,
 	"fiscal_year": filterexpr.KindDate, "fiscal_quarter": filterexpr.KindDate,
 	// numbers
 	"day_of_week_index": filterexpr.KindNumber, "day_of_month": filterexpr.KindNumber,
