@@ -2,6 +2,7 @@ package sqlgen
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -102,6 +103,21 @@ func UnitNames(units ...Unit) map[Unit]string {
 	out := make(map[Unit]string, len(units))
 	for _, u := range units {
 		out[u] = u.String()
+	}
+	return out
+}
+
+// AddUnitNames builds a dialect's AddUnits from spellings; "month*3" is a
+// unit written as three months.
+func AddUnitNames(names map[Unit]string) map[Unit]AddUnit {
+	out := make(map[Unit]AddUnit, len(names))
+	for u, n := range names {
+		name, factor, _ := strings.Cut(n, "*")
+		f, err := strconv.Atoi(factor)
+		if err != nil {
+			f = 1
+		}
+		out[u] = AddUnit{Name: name, Factor: f}
 	}
 	return out
 }
