@@ -97,8 +97,12 @@ func (b *builder) join(m *Model, e *Explore, p *lookml.Pair) {
 		j.OuterOnly = b.yesno(op)
 	}
 	key := strings.ToLower(j.Name)
-	if _, dup := e.aliases[key]; dup {
-		b.errorf(p.Pos, "explore %s: join %q is already defined", e.Name, j.Name)
+	if j, dup := e.aliases[key]; dup {
+		if j == nil {
+			b.errorf(p.Pos, "explore %s: join %q has the alias of the explore's base view", e.Name, p.Name)
+		} else {
+			b.errorf(p.Pos, "explore %s: join %q is already defined at %s", e.Name, p.Name, j.Pos)
+		}
 		return
 	}
 	e.aliases[key] = j

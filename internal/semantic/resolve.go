@@ -1,9 +1,14 @@
 package semantic
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
+
+// errBrokenJoin stands for a reference to a join whose view is unknown: the
+// join itself is reported, so its references are not.
+var errBrokenJoin = errors.New("reference to a join without a view")
 
 // target is what a reference names in an explore: a field of an alias, the
 // alias itself (${TABLE}) or the table behind an alias (${x.SQL_TABLE_NAME}).
@@ -28,6 +33,9 @@ func (e *Explore) resolve(from string, r ref) (target, error) {
 		}
 	}
 	v := e.ViewOf(alias)
+	if _, declared := e.aliases[strings.ToLower(alias)]; declared && v == nil {
+		return target{}, errBrokenJoin
+	}
 	if v == nil {
 		return target{}, fmt.Errorf("%s names view %q, which explore %s does not join", r, r.view, e.Name)
 	}
@@ -35,14 +43,24 @@ func (e *Explore) resolve(from string, r ref) (target, error) {
 	if r.isSQLTableName() {
 		return target{alias: alias, sqlTableName: true}, nil
 	}
-	f := v.Field(r.field)
-	if f == nil {
-		return target{}, fmt.Errorf("%s: unknown field %s.%s", r, v.Name, r.field)
-	}
-	if f.Kind == FilterOnly || f.Kind == Parameter {
-		return target{}, fmt.Errorf("%s: a %s has no SQL value; use {%% condition %%} or {%% parameter %%}", r, f.Kind)
+	f, err := fieldOf(v, r)
+	if err != nil {
+		return target{}, err
 	}
 	return target{alias: alias, field: f}, nil
+}
+
+// fieldOf finds the field a reference names in v; filters and parameters
+// have no SQL value to substitute.
+func fieldOf(v *View, r ref) (*Field, error) {
+	f := v.Field(r.field)
+	if f == nil {
+		return nil, fmt.Errorf("%s: unknown field %s.%s", r, v.Name, r.field)
+	}
+	if f.Kind == FilterOnly || f.Kind == Parameter {
+		return nil, fmt.Errorf("%s: a %s has no SQL value; use {%% condition %%} or {%% parameter %%}", r, f.Kind)
+	}
+	return f, nil
 }
 
 // lookupFrom finds a field named inside a field of alias from, where

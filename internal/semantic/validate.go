@@ -28,8 +28,11 @@ func (b *builder) checkViewRefs(m *Model, v *View) {
 	for _, f := range v.Fields {
 		for _, t := range fieldTemplates(f) {
 			for _, r := range refsOf(t.Text) {
-				if r.view == "" && !r.isTable() && v.Field(r.field) == nil {
-					b.errorf(t.posAt(r.start), "%s: unknown field %s.%s", r, v.Name, r.field)
+				if r.view != "" || r.isTable() {
+					continue
+				}
+				if _, err := fieldOf(v, r); err != nil {
+					b.errorf(t.posAt(r.start), "%s", err)
 				}
 			}
 		}
@@ -71,7 +74,7 @@ func (b *builder) checkTemplate(e *Explore, alias string, t Template) {
 		if r.view == "" {
 			continue // checked once per view
 		}
-		if _, err := e.resolve(alias, r); err != nil {
+		if _, err := e.resolve(alias, r); err != nil && err != errBrokenJoin {
 			b.errorf(t.posAt(r.start), "%s", err)
 		}
 	}
