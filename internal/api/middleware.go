@@ -38,6 +38,37 @@ func cleanPath(next http.Handler) http.Handler {
 	})
 }
 
+// arrayParams are Looker's array query parameters (style simple, explode
+// false). The SDKs send them as a,b (TypeScript, Python), "a,b" with the
+// quotes (Go) or ["a","b"]; normalizeArrays rewrites the last two into the
+// first before huma splits the value on commas.
+var arrayParams = []string{"ids", "user_attribute_ids", "query_task_ids", "dashboard_ids", "tests", "project_names", "space_ids"}
+
+func normalizeArrays(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.RawQuery != "" {
+			q := r.URL.Query()
+			changed := false
+			for _, name := range arrayParams {
+				v, ok := q[name]
+				if !ok || len(v) != 1 || !strings.ContainsAny(v[0], `"[`) {
+					continue
+				}
+				list, err := looker40.ParseDelimList(v[0])
+				if err != nil {
+					continue // huma reports the malformed value
+				}
+				q.Set(name, strings.Join(list, ","))
+				changed = true
+			}
+			if changed {
+				r.URL.RawQuery = q.Encode()
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
 // statusWriter remembers the status of a response.
 type statusWriter struct {
 	http.ResponseWriter

@@ -66,7 +66,7 @@ func New(cfg Config) *Server {
 	looker40.Register(s.api, cfg.Backend)
 
 	root := chi.NewRouter()
-	root.Use(cleanPath, s.observe, recoverer)
+	root.Use(cleanPath, s.observe, recoverer, normalizeArrays)
 	root.NotFound(notFound)
 	root.MethodNotAllowed(methodNotAllowed)
 	root.Get("/alive", s.alive)

@@ -80,6 +80,9 @@ func (s *Server) seed(ctx context.Context) error {
 	if err := access.SeedBuiltIns(ctx, s.Store); err != nil {
 		return err
 	}
+	if err := access.SeedSystemAttributes(ctx, s.Store); err != nil {
+		return err
+	}
 	admin, err := ensureAdmin(ctx, s.Store, s.cfg)
 	s.Admin = admin
 	return err

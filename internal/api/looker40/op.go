@@ -3,6 +3,7 @@ package looker40
 import (
 	"context"
 	"net/http"
+	"reflect"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -60,7 +61,11 @@ func handle[I, O any](api huma.API, o op, h func(context.Context, *I) (*O, error
 	if o.Customize != nil {
 		o.Customize(&hop)
 	}
+	bodyErr := bodyDecodeErr[I]()
 	huma.Register(api, hop, func(ctx context.Context, in *I) (*O, error) {
+		if err := bodyErr(in); err != nil {
+			return nil, apierr.From(err)
+		}
 		out, err := h(ctx, in)
 		if err != nil {
 			return nil, apierr.From(err)
@@ -73,6 +78,22 @@ func handle[I, O any](api huma.API, o op, h func(context.Context, *I) (*O, error
 	// the handler decides what is missing.
 	if registered := operation(api, o.Method, o.Path); registered != nil && registered.RequestBody != nil {
 		registered.RequestBody.Required = false
+	}
+}
+
+// decodeErrer is a body that remembers its decoding error (model.Body).
+type decodeErrer interface{ DecodeErr() error }
+
+// bodyDecodeErr returns a function reading the decoding error of I's Body
+// field, found once at registration.
+func bodyDecodeErr[I any]() func(*I) error {
+	t := reflect.TypeFor[I]()
+	f, ok := t.FieldByName("Body")
+	if !ok || !reflect.PointerTo(f.Type).Implements(reflect.TypeFor[decodeErrer]()) {
+		return func(*I) error { return nil }
+	}
+	return func(in *I) error {
+		return reflect.ValueOf(in).Elem().FieldByIndex(f.Index).Addr().Interface().(decodeErrer).DecodeErr()
 	}
 }
 

@@ -20,16 +20,24 @@ import (
 type Body[T any] struct {
 	Value T
 	Keys  map[string]bool
+	err   error
 }
 
 // Has reports whether the client sent key (possibly as null).
 func (b *Body[T]) Has(key string) bool { return b.Keys[key] }
 
-// UnmarshalJSON decodes leniently; see Decode.
+// UnmarshalJSON decodes leniently; see Decode. A body of the wrong shape
+// is kept as DecodeErr instead of being returned: huma would report it
+// against "body" and lose the field name, so the operation wrapper turns it
+// into the client's error itself.
 func (b *Body[T]) UnmarshalJSON(data []byte) error {
 	b.Keys = topLevelKeys(data)
-	return Decode(data, &b.Value)
+	b.err = Decode(data, &b.Value)
+	return nil
 }
+
+// DecodeErr is the validation error of the body, if any.
+func (b *Body[T]) DecodeErr() error { return b.err }
 
 // Schema documents the body as T itself.
 func (b *Body[T]) Schema(r huma.Registry) *huma.Schema {

@@ -63,15 +63,18 @@ func TestDecodeLenient(t *testing.T) {
 
 func TestDecodeRejectsWrongShapesNamingTheField(t *testing.T) {
 	cases := map[string]string{
-		`{"fields": "a.b"}`:           "fields",
-		`{"total": "maybe"}`:          "total",
+		`{"fields": "a.b"}`:            "fields",
+		`{"total": "maybe"}`:           "total",
 		`{"filters": {"a": {"b": 1}}}`: "filters.a",
 		`{"model": {"x": 1}}`:          "model",
 		`[1, 2]`:                       "body",
 	}
 	for body, field := range cases {
 		var b Body[Query]
-		err := json.Unmarshal([]byte(body), &b)
+		if err := json.Unmarshal([]byte(body), &b); err != nil {
+			t.Fatalf("%s: UnmarshalJSON must keep the error, not return it: %v", body, err)
+		}
+		err := b.DecodeErr()
 		var oe *overlook.Error
 		if !asError(err, &oe) || oe.Code != overlook.EINVALID || oe.Details[0].Field != field {
 			t.Errorf("%s: %v, want a validation error on %s", body, err, field)
