@@ -1,0 +1,1 @@
+-- error: sqlgen: MEDIAN is not supported by dialect mysql

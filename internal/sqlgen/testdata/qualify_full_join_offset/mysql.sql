@@ -1,0 +1,1 @@
+-- error: sqlgen: dialect mysql has no FULL OUTER JOIN

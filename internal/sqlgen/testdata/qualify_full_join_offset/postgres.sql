@@ -1,0 +1,1 @@
+-- error: sqlgen: dialect postgres has no QUALIFY

@@ -1,0 +1,1 @@
+-- error: sqlgen: dialect sqlite has no QUALIFY

@@ -1,0 +1,1 @@
+-- error: sqlgen: dialect trino has no QUALIFY

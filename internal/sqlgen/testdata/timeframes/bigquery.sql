@@ -1,0 +1,31 @@
+SELECT
+    `orders`.`created_at` AS `orders_created_raw`,
+    FORMAT_DATETIME('%Y-%m-%d %H:%M:%S', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), SECOND) AS DATETIME)) AS `orders_created_time`,
+    FORMAT_DATETIME('%Y-%m-%d %H:%M:%S', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), SECOND) AS DATETIME)) AS `orders_created_second`,
+    FORMAT_DATETIME('%Y-%m-%d %H:%M', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), MINUTE) AS DATETIME)) AS `orders_created_minute`,
+    FORMAT_DATETIME('%Y-%m-%d %H:%M', CAST(DATETIME_ADD(CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), HOUR) AS DATETIME), INTERVAL CAST((FLOOR((EXTRACT(MINUTE FROM `orders`.`created_at`) / 2)) * 2) AS INT64) MINUTE) AS DATETIME)) AS `orders_created_minute2`,
+    FORMAT_DATETIME('%Y-%m-%d %H:%M', CAST(DATETIME_ADD(CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), HOUR) AS DATETIME), INTERVAL CAST((FLOOR((EXTRACT(MINUTE FROM `orders`.`created_at`) / 5)) * 5) AS INT64) MINUTE) AS DATETIME)) AS `orders_created_minute5`,
+    FORMAT_DATETIME('%Y-%m-%d %H:%M', CAST(DATETIME_ADD(CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), HOUR) AS DATETIME), INTERVAL CAST((FLOOR((EXTRACT(MINUTE FROM `orders`.`created_at`) / 15)) * 15) AS INT64) MINUTE) AS DATETIME)) AS `orders_created_minute15`,
+    FORMAT_DATETIME('%Y-%m-%d %H:%M', CAST(DATETIME_ADD(CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), HOUR) AS DATETIME), INTERVAL CAST((FLOOR((EXTRACT(MINUTE FROM `orders`.`created_at`) / 30)) * 30) AS INT64) MINUTE) AS DATETIME)) AS `orders_created_minute30`,
+    FORMAT_DATETIME('%Y-%m-%d %H', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), HOUR) AS DATETIME)) AS `orders_created_hour`,
+    FORMAT_DATETIME('%Y-%m-%d %H', CAST(DATETIME_ADD(CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), DAY) AS DATETIME), INTERVAL CAST((FLOOR((EXTRACT(HOUR FROM `orders`.`created_at`) / 2)) * 2) AS INT64) HOUR) AS DATETIME)) AS `orders_created_hour2`,
+    FORMAT_DATETIME('%Y-%m-%d %H', CAST(DATETIME_ADD(CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), DAY) AS DATETIME), INTERVAL CAST((FLOOR((EXTRACT(HOUR FROM `orders`.`created_at`) / 6)) * 6) AS INT64) HOUR) AS DATETIME)) AS `orders_created_hour6`,
+    FORMAT_DATETIME('%Y-%m-%d %H', CAST(DATETIME_ADD(CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), DAY) AS DATETIME), INTERVAL CAST((FLOOR((EXTRACT(HOUR FROM `orders`.`created_at`) / 12)) * 12) AS INT64) HOUR) AS DATETIME)) AS `orders_created_hour12`,
+    FORMAT_DATETIME('%Y-%m-%d', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), DAY) AS DATETIME)) AS `orders_created_date`,
+    FORMAT_DATETIME('%Y-%m-%d', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), WEEK(MONDAY)) AS DATETIME)) AS `orders_created_week`,
+    FORMAT_DATETIME('%Y-%m', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), MONTH) AS DATETIME)) AS `orders_created_month`,
+    CONCAT(FORMAT_DATETIME('%Y', CAST(`orders`.`created_at` AS DATETIME)), '-Q', CAST(EXTRACT(QUARTER FROM `orders`.`created_at`) AS STRING)) AS `orders_created_quarter`,
+    EXTRACT(YEAR FROM `orders`.`created_at`) AS `orders_created_year`,
+    FORMAT_DATETIME('%H:%M', CAST(`orders`.`created_at` AS DATETIME)) AS `orders_created_time_of_day`,
+    EXTRACT(HOUR FROM `orders`.`created_at`) AS `orders_created_hour_of_day`,
+    CASE (MOD(EXTRACT(DAYOFWEEK FROM `orders`.`created_at`) + 5, 7) + 1) WHEN 1 THEN 'Monday' WHEN 2 THEN 'Tuesday' WHEN 3 THEN 'Wednesday' WHEN 4 THEN 'Thursday' WHEN 5 THEN 'Friday' WHEN 6 THEN 'Saturday' WHEN 7 THEN 'Sunday' END AS `orders_created_day_of_week`,
+    ((MOD(EXTRACT(DAYOFWEEK FROM `orders`.`created_at`) + 5, 7) + 1) - 1) AS `orders_created_day_of_week_index`,
+    EXTRACT(DAY FROM `orders`.`created_at`) AS `orders_created_day_of_month`,
+    EXTRACT(DAYOFYEAR FROM `orders`.`created_at`) AS `orders_created_day_of_year`,
+    EXTRACT(ISOWEEK FROM `orders`.`created_at`) AS `orders_created_week_of_year`,
+    EXTRACT(MONTH FROM `orders`.`created_at`) AS `orders_created_month_num`,
+    CASE EXTRACT(MONTH FROM `orders`.`created_at`) WHEN 1 THEN 'January' WHEN 2 THEN 'February' WHEN 3 THEN 'March' WHEN 4 THEN 'April' WHEN 5 THEN 'May' WHEN 6 THEN 'June' WHEN 7 THEN 'July' WHEN 8 THEN 'August' WHEN 9 THEN 'September' WHEN 10 THEN 'October' WHEN 11 THEN 'November' WHEN 12 THEN 'December' END AS `orders_created_month_name`,
+    CONCAT('Q', CAST(EXTRACT(QUARTER FROM `orders`.`created_at`) AS STRING)) AS `orders_created_quarter_of_year`
+FROM `orders` AS `orders`
+WHERE (`orders`.`id` = @p1)
+-- args: @p1=2

@@ -1,0 +1,31 @@
+SELECT
+    `orders`.`created_at` AS `orders.created_raw`,
+    formatDateTime(toDateTime(`orders`.`created_at`), '%Y-%m-%d %H:%i:%S') AS `orders.created_time`,
+    formatDateTime(toDateTime(`orders`.`created_at`), '%Y-%m-%d %H:%i:%S') AS `orders.created_second`,
+    formatDateTime(toStartOfMinute(`orders`.`created_at`), '%Y-%m-%d %H:%i') AS `orders.created_minute`,
+    formatDateTime(date_add(MINUTE, toInt64((FLOOR((toMinute(`orders`.`created_at`) / 2)) * 2)), toStartOfHour(`orders`.`created_at`)), '%Y-%m-%d %H:%i') AS `orders.created_minute2`,
+    formatDateTime(date_add(MINUTE, toInt64((FLOOR((toMinute(`orders`.`created_at`) / 5)) * 5)), toStartOfHour(`orders`.`created_at`)), '%Y-%m-%d %H:%i') AS `orders.created_minute5`,
+    formatDateTime(date_add(MINUTE, toInt64((FLOOR((toMinute(`orders`.`created_at`) / 15)) * 15)), toStartOfHour(`orders`.`created_at`)), '%Y-%m-%d %H:%i') AS `orders.created_minute15`,
+    formatDateTime(date_add(MINUTE, toInt64((FLOOR((toMinute(`orders`.`created_at`) / 30)) * 30)), toStartOfHour(`orders`.`created_at`)), '%Y-%m-%d %H:%i') AS `orders.created_minute30`,
+    formatDateTime(toStartOfHour(`orders`.`created_at`), '%Y-%m-%d %H') AS `orders.created_hour`,
+    formatDateTime(date_add(HOUR, toInt64((FLOOR((toHour(`orders`.`created_at`) / 2)) * 2)), toDate(`orders`.`created_at`)), '%Y-%m-%d %H') AS `orders.created_hour2`,
+    formatDateTime(date_add(HOUR, toInt64((FLOOR((toHour(`orders`.`created_at`) / 6)) * 6)), toDate(`orders`.`created_at`)), '%Y-%m-%d %H') AS `orders.created_hour6`,
+    formatDateTime(date_add(HOUR, toInt64((FLOOR((toHour(`orders`.`created_at`) / 12)) * 12)), toDate(`orders`.`created_at`)), '%Y-%m-%d %H') AS `orders.created_hour12`,
+    formatDateTime(toDate(`orders`.`created_at`), '%Y-%m-%d') AS `orders.created_date`,
+    formatDateTime(toMonday(`orders`.`created_at`), '%Y-%m-%d') AS `orders.created_week`,
+    formatDateTime(toStartOfMonth(`orders`.`created_at`), '%Y-%m') AS `orders.created_month`,
+    CONCAT(formatDateTime(`orders`.`created_at`, '%Y'), '-Q', CAST(toQuarter(`orders`.`created_at`) AS String)) AS `orders.created_quarter`,
+    toYear(`orders`.`created_at`) AS `orders.created_year`,
+    formatDateTime(`orders`.`created_at`, '%H:%i') AS `orders.created_time_of_day`,
+    toHour(`orders`.`created_at`) AS `orders.created_hour_of_day`,
+    CASE toDayOfWeek(`orders`.`created_at`) WHEN 1 THEN 'Monday' WHEN 2 THEN 'Tuesday' WHEN 3 THEN 'Wednesday' WHEN 4 THEN 'Thursday' WHEN 5 THEN 'Friday' WHEN 6 THEN 'Saturday' WHEN 7 THEN 'Sunday' END AS `orders.created_day_of_week`,
+    (toDayOfWeek(`orders`.`created_at`) - 1) AS `orders.created_day_of_week_index`,
+    toDayOfMonth(`orders`.`created_at`) AS `orders.created_day_of_month`,
+    toDayOfYear(`orders`.`created_at`) AS `orders.created_day_of_year`,
+    toISOWeek(`orders`.`created_at`) AS `orders.created_week_of_year`,
+    toMonth(`orders`.`created_at`) AS `orders.created_month_num`,
+    CASE toMonth(`orders`.`created_at`) WHEN 1 THEN 'January' WHEN 2 THEN 'February' WHEN 3 THEN 'March' WHEN 4 THEN 'April' WHEN 5 THEN 'May' WHEN 6 THEN 'June' WHEN 7 THEN 'July' WHEN 8 THEN 'August' WHEN 9 THEN 'September' WHEN 10 THEN 'October' WHEN 11 THEN 'November' WHEN 12 THEN 'December' END AS `orders.created_month_name`,
+    CONCAT('Q', CAST(toQuarter(`orders`.`created_at`) AS String)) AS `orders.created_quarter_of_year`
+FROM `orders` AS `orders`
+WHERE (`orders`.`id` = ?)
+-- args: ?=2

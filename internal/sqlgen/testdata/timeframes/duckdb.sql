@@ -1,0 +1,31 @@
+SELECT
+    "orders"."created_at" AS "orders.created_raw",
+    strftime(date_trunc('second', "orders"."created_at"), '%Y-%m-%d %H:%M:%S') AS "orders.created_time",
+    strftime(date_trunc('second', "orders"."created_at"), '%Y-%m-%d %H:%M:%S') AS "orders.created_second",
+    strftime(date_trunc('minute', "orders"."created_at"), '%Y-%m-%d %H:%M') AS "orders.created_minute",
+    strftime((date_trunc('hour', "orders"."created_at") + to_minutes(CAST((FLOOR((CAST(EXTRACT(minute FROM "orders"."created_at") AS INTEGER) / 2)) * 2) AS INTEGER))), '%Y-%m-%d %H:%M') AS "orders.created_minute2",
+    strftime((date_trunc('hour', "orders"."created_at") + to_minutes(CAST((FLOOR((CAST(EXTRACT(minute FROM "orders"."created_at") AS INTEGER) / 5)) * 5) AS INTEGER))), '%Y-%m-%d %H:%M') AS "orders.created_minute5",
+    strftime((date_trunc('hour', "orders"."created_at") + to_minutes(CAST((FLOOR((CAST(EXTRACT(minute FROM "orders"."created_at") AS INTEGER) / 15)) * 15) AS INTEGER))), '%Y-%m-%d %H:%M') AS "orders.created_minute15",
+    strftime((date_trunc('hour', "orders"."created_at") + to_minutes(CAST((FLOOR((CAST(EXTRACT(minute FROM "orders"."created_at") AS INTEGER) / 30)) * 30) AS INTEGER))), '%Y-%m-%d %H:%M') AS "orders.created_minute30",
+    strftime(date_trunc('hour', "orders"."created_at"), '%Y-%m-%d %H') AS "orders.created_hour",
+    strftime((date_trunc('day', "orders"."created_at") + to_hours(CAST((FLOOR((CAST(EXTRACT(hour FROM "orders"."created_at") AS INTEGER) / 2)) * 2) AS INTEGER))), '%Y-%m-%d %H') AS "orders.created_hour2",
+    strftime((date_trunc('day', "orders"."created_at") + to_hours(CAST((FLOOR((CAST(EXTRACT(hour FROM "orders"."created_at") AS INTEGER) / 6)) * 6) AS INTEGER))), '%Y-%m-%d %H') AS "orders.created_hour6",
+    strftime((date_trunc('day', "orders"."created_at") + to_hours(CAST((FLOOR((CAST(EXTRACT(hour FROM "orders"."created_at") AS INTEGER) / 12)) * 12) AS INTEGER))), '%Y-%m-%d %H') AS "orders.created_hour12",
+    strftime(date_trunc('day', "orders"."created_at"), '%Y-%m-%d') AS "orders.created_date",
+    strftime(date_trunc('week', "orders"."created_at"), '%Y-%m-%d') AS "orders.created_week",
+    strftime(date_trunc('month', "orders"."created_at"), '%Y-%m') AS "orders.created_month",
+    CONCAT(strftime("orders"."created_at", '%Y'), '-Q', CAST(CAST(EXTRACT(quarter FROM "orders"."created_at") AS INTEGER) AS VARCHAR)) AS "orders.created_quarter",
+    CAST(EXTRACT(year FROM "orders"."created_at") AS INTEGER) AS "orders.created_year",
+    strftime("orders"."created_at", '%H:%M') AS "orders.created_time_of_day",
+    CAST(EXTRACT(hour FROM "orders"."created_at") AS INTEGER) AS "orders.created_hour_of_day",
+    CASE CAST(EXTRACT(isodow FROM "orders"."created_at") AS INTEGER) WHEN 1 THEN 'Monday' WHEN 2 THEN 'Tuesday' WHEN 3 THEN 'Wednesday' WHEN 4 THEN 'Thursday' WHEN 5 THEN 'Friday' WHEN 6 THEN 'Saturday' WHEN 7 THEN 'Sunday' END AS "orders.created_day_of_week",
+    (CAST(EXTRACT(isodow FROM "orders"."created_at") AS INTEGER) - 1) AS "orders.created_day_of_week_index",
+    CAST(EXTRACT(day FROM "orders"."created_at") AS INTEGER) AS "orders.created_day_of_month",
+    CAST(EXTRACT(doy FROM "orders"."created_at") AS INTEGER) AS "orders.created_day_of_year",
+    CAST(EXTRACT(week FROM "orders"."created_at") AS INTEGER) AS "orders.created_week_of_year",
+    CAST(EXTRACT(month FROM "orders"."created_at") AS INTEGER) AS "orders.created_month_num",
+    CASE CAST(EXTRACT(month FROM "orders"."created_at") AS INTEGER) WHEN 1 THEN 'January' WHEN 2 THEN 'February' WHEN 3 THEN 'March' WHEN 4 THEN 'April' WHEN 5 THEN 'May' WHEN 6 THEN 'June' WHEN 7 THEN 'July' WHEN 8 THEN 'August' WHEN 9 THEN 'September' WHEN 10 THEN 'October' WHEN 11 THEN 'November' WHEN 12 THEN 'December' END AS "orders.created_month_name",
+    CONCAT('Q', CAST(CAST(EXTRACT(quarter FROM "orders"."created_at") AS INTEGER) AS VARCHAR)) AS "orders.created_quarter_of_year"
+FROM "orders" AS "orders"
+WHERE ("orders"."id" = ?)
+-- args: ?=2

@@ -1,0 +1,31 @@
+SELECT
+    `orders`.`created_at` AS `orders.created_raw`,
+    DATE_FORMAT(TIMESTAMP(DATE_FORMAT(`orders`.`created_at`, '%Y-%m-%d %H:%i:%s')), '%Y-%m-%d %H:%i:%s') AS `orders.created_time`,
+    DATE_FORMAT(TIMESTAMP(DATE_FORMAT(`orders`.`created_at`, '%Y-%m-%d %H:%i:%s')), '%Y-%m-%d %H:%i:%s') AS `orders.created_second`,
+    DATE_FORMAT(TIMESTAMP(DATE_FORMAT(`orders`.`created_at`, '%Y-%m-%d %H:%i:00')), '%Y-%m-%d %H:%i') AS `orders.created_minute`,
+    DATE_FORMAT(DATE_ADD(TIMESTAMP(DATE_FORMAT(`orders`.`created_at`, '%Y-%m-%d %H:00:00')), INTERVAL ((FLOOR((MINUTE(`orders`.`created_at`) / 2)) * 2)) MINUTE), '%Y-%m-%d %H:%i') AS `orders.created_minute2`,
+    DATE_FORMAT(DATE_ADD(TIMESTAMP(DATE_FORMAT(`orders`.`created_at`, '%Y-%m-%d %H:00:00')), INTERVAL ((FLOOR((MINUTE(`orders`.`created_at`) / 5)) * 5)) MINUTE), '%Y-%m-%d %H:%i') AS `orders.created_minute5`,
+    DATE_FORMAT(DATE_ADD(TIMESTAMP(DATE_FORMAT(`orders`.`created_at`, '%Y-%m-%d %H:00:00')), INTERVAL ((FLOOR((MINUTE(`orders`.`created_at`) / 15)) * 15)) MINUTE), '%Y-%m-%d %H:%i') AS `orders.created_minute15`,
+    DATE_FORMAT(DATE_ADD(TIMESTAMP(DATE_FORMAT(`orders`.`created_at`, '%Y-%m-%d %H:00:00')), INTERVAL ((FLOOR((MINUTE(`orders`.`created_at`) / 30)) * 30)) MINUTE), '%Y-%m-%d %H:%i') AS `orders.created_minute30`,
+    DATE_FORMAT(TIMESTAMP(DATE_FORMAT(`orders`.`created_at`, '%Y-%m-%d %H:00:00')), '%Y-%m-%d %H') AS `orders.created_hour`,
+    DATE_FORMAT(DATE_ADD(DATE(`orders`.`created_at`), INTERVAL ((FLOOR((HOUR(`orders`.`created_at`) / 2)) * 2)) HOUR), '%Y-%m-%d %H') AS `orders.created_hour2`,
+    DATE_FORMAT(DATE_ADD(DATE(`orders`.`created_at`), INTERVAL ((FLOOR((HOUR(`orders`.`created_at`) / 6)) * 6)) HOUR), '%Y-%m-%d %H') AS `orders.created_hour6`,
+    DATE_FORMAT(DATE_ADD(DATE(`orders`.`created_at`), INTERVAL ((FLOOR((HOUR(`orders`.`created_at`) / 12)) * 12)) HOUR), '%Y-%m-%d %H') AS `orders.created_hour12`,
+    DATE_FORMAT(DATE(`orders`.`created_at`), '%Y-%m-%d') AS `orders.created_date`,
+    DATE_FORMAT(DATE_SUB(DATE(`orders`.`created_at`), INTERVAL WEEKDAY(`orders`.`created_at`) DAY), '%Y-%m-%d') AS `orders.created_week`,
+    DATE_FORMAT(DATE(DATE_FORMAT(`orders`.`created_at`, '%Y-%m-01')), '%Y-%m') AS `orders.created_month`,
+    CONCAT(DATE_FORMAT(`orders`.`created_at`, '%Y'), '-Q', CAST(QUARTER(`orders`.`created_at`) AS CHAR)) AS `orders.created_quarter`,
+    YEAR(`orders`.`created_at`) AS `orders.created_year`,
+    DATE_FORMAT(`orders`.`created_at`, '%H:%i') AS `orders.created_time_of_day`,
+    HOUR(`orders`.`created_at`) AS `orders.created_hour_of_day`,
+    CASE (WEEKDAY(`orders`.`created_at`) + 1) WHEN 1 THEN 'Monday' WHEN 2 THEN 'Tuesday' WHEN 3 THEN 'Wednesday' WHEN 4 THEN 'Thursday' WHEN 5 THEN 'Friday' WHEN 6 THEN 'Saturday' WHEN 7 THEN 'Sunday' END AS `orders.created_day_of_week`,
+    ((WEEKDAY(`orders`.`created_at`) + 1) - 1) AS `orders.created_day_of_week_index`,
+    DAYOFMONTH(`orders`.`created_at`) AS `orders.created_day_of_month`,
+    DAYOFYEAR(`orders`.`created_at`) AS `orders.created_day_of_year`,
+    WEEK(`orders`.`created_at`, 3) AS `orders.created_week_of_year`,
+    MONTH(`orders`.`created_at`) AS `orders.created_month_num`,
+    CASE MONTH(`orders`.`created_at`) WHEN 1 THEN 'January' WHEN 2 THEN 'February' WHEN 3 THEN 'March' WHEN 4 THEN 'April' WHEN 5 THEN 'May' WHEN 6 THEN 'June' WHEN 7 THEN 'July' WHEN 8 THEN 'August' WHEN 9 THEN 'September' WHEN 10 THEN 'October' WHEN 11 THEN 'November' WHEN 12 THEN 'December' END AS `orders.created_month_name`,
+    CONCAT('Q', CAST(QUARTER(`orders`.`created_at`) AS CHAR)) AS `orders.created_quarter_of_year`
+FROM `orders` AS `orders`
+WHERE (`orders`.`id` = ?)
+-- args: ?=2

@@ -1,0 +1,31 @@
+SELECT
+    "orders"."created_at" AS "orders.created_raw",
+    TO_CHAR(DATE_TRUNC('second', "orders"."created_at"), 'YYYY-MM-DD HH24:MI:SS') AS "orders.created_time",
+    TO_CHAR(DATE_TRUNC('second', "orders"."created_at"), 'YYYY-MM-DD HH24:MI:SS') AS "orders.created_second",
+    TO_CHAR(DATE_TRUNC('minute', "orders"."created_at"), 'YYYY-MM-DD HH24:MI') AS "orders.created_minute",
+    TO_CHAR((DATE_TRUNC('hour', "orders"."created_at") + ((FLOOR((CAST(EXTRACT(MINUTE FROM "orders"."created_at") AS INTEGER) / 2)) * 2)) * INTERVAL '1 minute'), 'YYYY-MM-DD HH24:MI') AS "orders.created_minute2",
+    TO_CHAR((DATE_TRUNC('hour', "orders"."created_at") + ((FLOOR((CAST(EXTRACT(MINUTE FROM "orders"."created_at") AS INTEGER) / 5)) * 5)) * INTERVAL '1 minute'), 'YYYY-MM-DD HH24:MI') AS "orders.created_minute5",
+    TO_CHAR((DATE_TRUNC('hour', "orders"."created_at") + ((FLOOR((CAST(EXTRACT(MINUTE FROM "orders"."created_at") AS INTEGER) / 15)) * 15)) * INTERVAL '1 minute'), 'YYYY-MM-DD HH24:MI') AS "orders.created_minute15",
+    TO_CHAR((DATE_TRUNC('hour', "orders"."created_at") + ((FLOOR((CAST(EXTRACT(MINUTE FROM "orders"."created_at") AS INTEGER) / 30)) * 30)) * INTERVAL '1 minute'), 'YYYY-MM-DD HH24:MI') AS "orders.created_minute30",
+    TO_CHAR(DATE_TRUNC('hour', "orders"."created_at"), 'YYYY-MM-DD HH24') AS "orders.created_hour",
+    TO_CHAR((DATE_TRUNC('day', "orders"."created_at") + ((FLOOR((CAST(EXTRACT(HOUR FROM "orders"."created_at") AS INTEGER) / 2)) * 2)) * INTERVAL '1 hour'), 'YYYY-MM-DD HH24') AS "orders.created_hour2",
+    TO_CHAR((DATE_TRUNC('day', "orders"."created_at") + ((FLOOR((CAST(EXTRACT(HOUR FROM "orders"."created_at") AS INTEGER) / 6)) * 6)) * INTERVAL '1 hour'), 'YYYY-MM-DD HH24') AS "orders.created_hour6",
+    TO_CHAR((DATE_TRUNC('day', "orders"."created_at") + ((FLOOR((CAST(EXTRACT(HOUR FROM "orders"."created_at") AS INTEGER) / 12)) * 12)) * INTERVAL '1 hour'), 'YYYY-MM-DD HH24') AS "orders.created_hour12",
+    TO_CHAR(DATE_TRUNC('day', "orders"."created_at"), 'YYYY-MM-DD') AS "orders.created_date",
+    TO_CHAR(DATE_TRUNC('week', "orders"."created_at"), 'YYYY-MM-DD') AS "orders.created_week",
+    TO_CHAR(DATE_TRUNC('month', "orders"."created_at"), 'YYYY-MM') AS "orders.created_month",
+    CONCAT(TO_CHAR("orders"."created_at", 'YYYY'), '-Q', CAST(CAST(EXTRACT(QUARTER FROM "orders"."created_at") AS INTEGER) AS VARCHAR)) AS "orders.created_quarter",
+    CAST(EXTRACT(YEAR FROM "orders"."created_at") AS INTEGER) AS "orders.created_year",
+    TO_CHAR("orders"."created_at", 'HH24:MI') AS "orders.created_time_of_day",
+    CAST(EXTRACT(HOUR FROM "orders"."created_at") AS INTEGER) AS "orders.created_hour_of_day",
+    CASE CAST(EXTRACT(ISODOW FROM "orders"."created_at") AS INTEGER) WHEN 1 THEN 'Monday' WHEN 2 THEN 'Tuesday' WHEN 3 THEN 'Wednesday' WHEN 4 THEN 'Thursday' WHEN 5 THEN 'Friday' WHEN 6 THEN 'Saturday' WHEN 7 THEN 'Sunday' END AS "orders.created_day_of_week",
+    (CAST(EXTRACT(ISODOW FROM "orders"."created_at") AS INTEGER) - 1) AS "orders.created_day_of_week_index",
+    CAST(EXTRACT(DAY FROM "orders"."created_at") AS INTEGER) AS "orders.created_day_of_month",
+    CAST(EXTRACT(DOY FROM "orders"."created_at") AS INTEGER) AS "orders.created_day_of_year",
+    CAST(EXTRACT(WEEK FROM "orders"."created_at") AS INTEGER) AS "orders.created_week_of_year",
+    CAST(EXTRACT(MONTH FROM "orders"."created_at") AS INTEGER) AS "orders.created_month_num",
+    CASE CAST(EXTRACT(MONTH FROM "orders"."created_at") AS INTEGER) WHEN 1 THEN 'January' WHEN 2 THEN 'February' WHEN 3 THEN 'March' WHEN 4 THEN 'April' WHEN 5 THEN 'May' WHEN 6 THEN 'June' WHEN 7 THEN 'July' WHEN 8 THEN 'August' WHEN 9 THEN 'September' WHEN 10 THEN 'October' WHEN 11 THEN 'November' WHEN 12 THEN 'December' END AS "orders.created_month_name",
+    CONCAT('Q', CAST(CAST(EXTRACT(QUARTER FROM "orders"."created_at") AS INTEGER) AS VARCHAR)) AS "orders.created_quarter_of_year"
+FROM "orders" AS "orders"
+WHERE ("orders"."id" = $1)
+-- args: $1=2

@@ -1,0 +1,31 @@
+SELECT
+    "orders"."created_at" AS "orders.created_raw",
+    strftime('%Y-%m-%d %H:%M:%S', datetime("orders"."created_at")) AS "orders.created_time",
+    strftime('%Y-%m-%d %H:%M:%S', datetime("orders"."created_at")) AS "orders.created_second",
+    strftime('%Y-%m-%d %H:%M', strftime('%Y-%m-%d %H:%M:00', "orders"."created_at")) AS "orders.created_minute",
+    strftime('%Y-%m-%d %H:%M', datetime(strftime('%Y-%m-%d %H:00:00', "orders"."created_at"), CAST((FLOOR((CAST(strftime('%M', "orders"."created_at") AS INTEGER) / 2)) * 2) AS INTEGER) || ' minutes')) AS "orders.created_minute2",
+    strftime('%Y-%m-%d %H:%M', datetime(strftime('%Y-%m-%d %H:00:00', "orders"."created_at"), CAST((FLOOR((CAST(strftime('%M', "orders"."created_at") AS INTEGER) / 5)) * 5) AS INTEGER) || ' minutes')) AS "orders.created_minute5",
+    strftime('%Y-%m-%d %H:%M', datetime(strftime('%Y-%m-%d %H:00:00', "orders"."created_at"), CAST((FLOOR((CAST(strftime('%M', "orders"."created_at") AS INTEGER) / 15)) * 15) AS INTEGER) || ' minutes')) AS "orders.created_minute15",
+    strftime('%Y-%m-%d %H:%M', datetime(strftime('%Y-%m-%d %H:00:00', "orders"."created_at"), CAST((FLOOR((CAST(strftime('%M', "orders"."created_at") AS INTEGER) / 30)) * 30) AS INTEGER) || ' minutes')) AS "orders.created_minute30",
+    strftime('%Y-%m-%d %H', strftime('%Y-%m-%d %H:00:00', "orders"."created_at")) AS "orders.created_hour",
+    strftime('%Y-%m-%d %H', datetime(date("orders"."created_at"), CAST((FLOOR((CAST(strftime('%H', "orders"."created_at") AS INTEGER) / 2)) * 2) AS INTEGER) || ' hours')) AS "orders.created_hour2",
+    strftime('%Y-%m-%d %H', datetime(date("orders"."created_at"), CAST((FLOOR((CAST(strftime('%H', "orders"."created_at") AS INTEGER) / 6)) * 6) AS INTEGER) || ' hours')) AS "orders.created_hour6",
+    strftime('%Y-%m-%d %H', datetime(date("orders"."created_at"), CAST((FLOOR((CAST(strftime('%H', "orders"."created_at") AS INTEGER) / 12)) * 12) AS INTEGER) || ' hours')) AS "orders.created_hour12",
+    strftime('%Y-%m-%d', date("orders"."created_at")) AS "orders.created_date",
+    strftime('%Y-%m-%d', date("orders"."created_at", '-6 days', 'weekday 1')) AS "orders.created_week",
+    strftime('%Y-%m', date("orders"."created_at", 'start of month')) AS "orders.created_month",
+    CONCAT(strftime('%Y', "orders"."created_at"), '-Q', CAST(((CAST(strftime('%m', "orders"."created_at") AS INTEGER) + 2) / 3) AS TEXT)) AS "orders.created_quarter",
+    CAST(strftime('%Y', "orders"."created_at") AS INTEGER) AS "orders.created_year",
+    strftime('%H:%M', "orders"."created_at") AS "orders.created_time_of_day",
+    CAST(strftime('%H', "orders"."created_at") AS INTEGER) AS "orders.created_hour_of_day",
+    CASE CAST(strftime('%u', "orders"."created_at") AS INTEGER) WHEN 1 THEN 'Monday' WHEN 2 THEN 'Tuesday' WHEN 3 THEN 'Wednesday' WHEN 4 THEN 'Thursday' WHEN 5 THEN 'Friday' WHEN 6 THEN 'Saturday' WHEN 7 THEN 'Sunday' END AS "orders.created_day_of_week",
+    (CAST(strftime('%u', "orders"."created_at") AS INTEGER) - 1) AS "orders.created_day_of_week_index",
+    CAST(strftime('%d', "orders"."created_at") AS INTEGER) AS "orders.created_day_of_month",
+    CAST(strftime('%j', "orders"."created_at") AS INTEGER) AS "orders.created_day_of_year",
+    CAST(strftime('%V', "orders"."created_at") AS INTEGER) AS "orders.created_week_of_year",
+    CAST(strftime('%m', "orders"."created_at") AS INTEGER) AS "orders.created_month_num",
+    CASE CAST(strftime('%m', "orders"."created_at") AS INTEGER) WHEN 1 THEN 'January' WHEN 2 THEN 'February' WHEN 3 THEN 'March' WHEN 4 THEN 'April' WHEN 5 THEN 'May' WHEN 6 THEN 'June' WHEN 7 THEN 'July' WHEN 8 THEN 'August' WHEN 9 THEN 'September' WHEN 10 THEN 'October' WHEN 11 THEN 'November' WHEN 12 THEN 'December' END AS "orders.created_month_name",
+    CONCAT('Q', CAST(((CAST(strftime('%m', "orders"."created_at") AS INTEGER) + 2) / 3) AS TEXT)) AS "orders.created_quarter_of_year"
+FROM "orders" AS "orders"
+WHERE ("orders"."id" = ?)
+-- args: ?=2

@@ -1,0 +1,31 @@
+SELECT
+    "orders"."created_at" AS "orders.created_raw",
+    date_format(date_trunc('second', "orders"."created_at"), '%Y-%m-%d %H:%i:%s') AS "orders.created_time",
+    date_format(date_trunc('second', "orders"."created_at"), '%Y-%m-%d %H:%i:%s') AS "orders.created_second",
+    date_format(date_trunc('minute', "orders"."created_at"), '%Y-%m-%d %H:%i') AS "orders.created_minute",
+    date_format(date_add('minute', (FLOOR((EXTRACT(MINUTE FROM "orders"."created_at") / 2)) * 2), date_trunc('hour', "orders"."created_at")), '%Y-%m-%d %H:%i') AS "orders.created_minute2",
+    date_format(date_add('minute', (FLOOR((EXTRACT(MINUTE FROM "orders"."created_at") / 5)) * 5), date_trunc('hour', "orders"."created_at")), '%Y-%m-%d %H:%i') AS "orders.created_minute5",
+    date_format(date_add('minute', (FLOOR((EXTRACT(MINUTE FROM "orders"."created_at") / 15)) * 15), date_trunc('hour', "orders"."created_at")), '%Y-%m-%d %H:%i') AS "orders.created_minute15",
+    date_format(date_add('minute', (FLOOR((EXTRACT(MINUTE FROM "orders"."created_at") / 30)) * 30), date_trunc('hour', "orders"."created_at")), '%Y-%m-%d %H:%i') AS "orders.created_minute30",
+    date_format(date_trunc('hour', "orders"."created_at"), '%Y-%m-%d %H') AS "orders.created_hour",
+    date_format(date_add('hour', (FLOOR((EXTRACT(HOUR FROM "orders"."created_at") / 2)) * 2), date_trunc('day', "orders"."created_at")), '%Y-%m-%d %H') AS "orders.created_hour2",
+    date_format(date_add('hour', (FLOOR((EXTRACT(HOUR FROM "orders"."created_at") / 6)) * 6), date_trunc('day', "orders"."created_at")), '%Y-%m-%d %H') AS "orders.created_hour6",
+    date_format(date_add('hour', (FLOOR((EXTRACT(HOUR FROM "orders"."created_at") / 12)) * 12), date_trunc('day', "orders"."created_at")), '%Y-%m-%d %H') AS "orders.created_hour12",
+    date_format(date_trunc('day', "orders"."created_at"), '%Y-%m-%d') AS "orders.created_date",
+    date_format(date_trunc('week', "orders"."created_at"), '%Y-%m-%d') AS "orders.created_week",
+    date_format(date_trunc('month', "orders"."created_at"), '%Y-%m') AS "orders.created_month",
+    CONCAT(date_format("orders"."created_at", '%Y'), '-Q', CAST(EXTRACT(QUARTER FROM "orders"."created_at") AS VARCHAR)) AS "orders.created_quarter",
+    EXTRACT(YEAR FROM "orders"."created_at") AS "orders.created_year",
+    date_format("orders"."created_at", '%H:%i') AS "orders.created_time_of_day",
+    EXTRACT(HOUR FROM "orders"."created_at") AS "orders.created_hour_of_day",
+    CASE EXTRACT(DOW FROM "orders"."created_at") WHEN 1 THEN 'Monday' WHEN 2 THEN 'Tuesday' WHEN 3 THEN 'Wednesday' WHEN 4 THEN 'Thursday' WHEN 5 THEN 'Friday' WHEN 6 THEN 'Saturday' WHEN 7 THEN 'Sunday' END AS "orders.created_day_of_week",
+    (EXTRACT(DOW FROM "orders"."created_at") - 1) AS "orders.created_day_of_week_index",
+    EXTRACT(DAY FROM "orders"."created_at") AS "orders.created_day_of_month",
+    EXTRACT(DOY FROM "orders"."created_at") AS "orders.created_day_of_year",
+    EXTRACT(WEEK FROM "orders"."created_at") AS "orders.created_week_of_year",
+    EXTRACT(MONTH FROM "orders"."created_at") AS "orders.created_month_num",
+    CASE EXTRACT(MONTH FROM "orders"."created_at") WHEN 1 THEN 'January' WHEN 2 THEN 'February' WHEN 3 THEN 'March' WHEN 4 THEN 'April' WHEN 5 THEN 'May' WHEN 6 THEN 'June' WHEN 7 THEN 'July' WHEN 8 THEN 'August' WHEN 9 THEN 'September' WHEN 10 THEN 'October' WHEN 11 THEN 'November' WHEN 12 THEN 'December' END AS "orders.created_month_name",
+    CONCAT('Q', CAST(EXTRACT(QUARTER FROM "orders"."created_at") AS VARCHAR)) AS "orders.created_quarter_of_year"
+FROM "orders" AS "orders"
+WHERE ("orders"."id" = ?)
+-- args: ?=2
