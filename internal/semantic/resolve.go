@@ -16,6 +16,7 @@ type target struct {
 	alias        string
 	field        *Field // nil for ${TABLE} and ${x.SQL_TABLE_NAME}
 	sqlTableName bool
+	view         *View // the view of ${x.SQL_TABLE_NAME}
 }
 
 // resolve finds what a reference in a template of alias from names. A view
@@ -32,6 +33,12 @@ func (e *Explore) resolve(from string, r ref) (target, error) {
 			alias = from
 		}
 	}
+	if r.isSQLTableName() && e.ViewOf(alias) == nil {
+		// A derived table may read any view of the model, joined or not.
+		if v := e.model.View(r.view); v != nil {
+			return target{alias: v.Name, sqlTableName: true, view: v}, nil
+		}
+	}
 	v := e.ViewOf(alias)
 	if _, declared := e.aliases[strings.ToLower(alias)]; declared && v == nil {
 		return target{}, errBrokenJoin
@@ -41,7 +48,7 @@ func (e *Explore) resolve(from string, r ref) (target, error) {
 	}
 	alias = e.canonicalAlias(alias)
 	if r.isSQLTableName() {
-		return target{alias: alias, sqlTableName: true}, nil
+		return target{alias: alias, sqlTableName: true, view: v}, nil
 	}
 	f, err := fieldOf(v, r)
 	if err != nil {
@@ -63,16 +70,18 @@ func fieldOf(v *View, r ref) (*Field, error) {
 	return f, nil
 }
 
-// lookupFrom finds a field named inside a field of alias from, where
-// "field", "alias.field" and the view's own "view.field" all work.
-func (e *Explore) lookupFrom(from, name string) (FieldRef, bool) {
-	r := ref{field: name}
-	if view, field, ok := strings.Cut(name, "."); ok {
-		r = ref{view: view, field: field}
+// fieldNamed finds a field of any kind named from inside alias:
+// "field", "alias.field" or the view's own "view.field".
+func (e *Explore) fieldNamed(from, name string) (FieldRef, bool) {
+	alias, short, qualified := strings.Cut(name, ".")
+	if !qualified {
+		alias, short = from, name
+	} else if own := e.ViewOf(from); e.ViewOf(alias) == nil && own != nil && strings.EqualFold(alias, own.Name) {
+		alias = from
 	}
-	t, err := e.resolve(from, r)
-	if err != nil || t.field == nil {
+	v := e.ViewOf(alias)
+	if v == nil || v.Field(short) == nil {
 		return FieldRef{}, false
 	}
-	return FieldRef{Alias: t.alias, Field: t.field}, true
+	return FieldRef{Alias: e.canonicalAlias(alias), Field: v.Field(short)}, true
 }

@@ -83,7 +83,7 @@ func (b *builder) checkTemplate(e *Explore, alias string, t Template) {
 // checkFieldFilters checks the fields a measure's filters name.
 func (b *builder) checkFieldFilters(e *Explore, alias string, f *Field) {
 	for _, ff := range f.Filters {
-		if _, ok := e.lookupFrom(alias, ff.Field); !ok {
+		if _, ok := e.fieldNamed(alias, ff.Field); !ok {
 			b.errorf(ff.Pos, "measure %s: filter on unknown field %q", f.Name, ff.Field)
 		}
 	}
