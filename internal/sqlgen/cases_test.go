@@ -227,12 +227,13 @@ var cases = []testCase{
 	{"literals_and_casts", func(Dialect) *Select {
 		return &Select{
 			Columns: []Column{{Literal{`it's a \ "test"`}, "label"}, {Literal{true}, "yes"}, {Literal{nil}, "nothing"},
-				{Cast{X: ordersAmount, Type: TypeString}, "amount_text"}, {Cast{X: Literal{"7"}, Type: TypeInt}, "seven"},
+				{Cast{X: ordersID, Type: TypeString}, "id_text"}, {Cast{X: Literal{"7"}, Type: TypeInt}, "seven"},
 				{Binary{Op: OpMod, L: ordersID, R: Literal{2}}, "odd"}, {Neg{X: Literal{2.5}}, "minus"},
 				{Case{Operand: ordersStatus, Whens: []When{{Cond: Literal{"complete"}, Then: Literal{"Yes"}}}, Else: Literal{"No"}}, "orders.is_complete"}},
-			From:   RawTable{SQL: "orders", Alias: "orders"},
-			Where:  And{In{X: ordersStatus, List: []Expr{Param{"complete"}, Param{"pending"}}}, Between{X: ordersAmount, Low: Param{1}, High: Param{1000}}},
-			Offset: 1,
+			From:    RawTable{SQL: "orders", Alias: "orders"},
+			Where:   And{In{X: ordersStatus, List: []Expr{Param{"complete"}, Param{"pending"}}}, Between{X: ordersAmount, Low: Param{1}, High: Param{1000}}},
+			OrderBy: []Order{{Expr: ordersID}},
+			Offset:  1,
 		}
 	}},
 }

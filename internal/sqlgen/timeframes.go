@@ -140,11 +140,14 @@ func (t TimeframeExpr) expandNamed() (Expr, error) {
 	case "raw":
 		return x, nil
 	case "quarter":
+		// Built on the truncation, so that the SELECT form is a function of
+		// the GROUP BY form, as PostgreSQL requires.
+		q := Trunc{Unit: Quarter, X: x}
 		if t.Group {
-			return Trunc{Unit: Quarter, X: x}, nil
+			return q, nil
 		}
-		return Concat{Args: []Expr{formatTime{X: x, Layout: layoutYear}, Literal{"-Q"},
-			Cast{X: Extract{Part: PartQuarter, X: x}, Type: TypeString}}}, nil
+		return Concat{Args: []Expr{formatTime{X: q, Layout: layoutYear}, Literal{"-Q"},
+			Cast{X: Extract{Part: PartQuarter, X: q}, Type: TypeString}}}, nil
 	case "time_of_day":
 		return formatTime{X: x, Layout: layoutClock}, nil
 	case "day_of_week":

@@ -29,7 +29,7 @@ func New() *Spec {
 			Format:    "TO_CHAR({x}, {f})",
 			Codes:     FormatCodes{Year: "YYYY", Month: "MM", Day: "DD", Hour: "HH24", Minute: "MI", Second: "SS"},
 			ConvertTZ: "(({x}) AT TIME ZONE {from}) AT TIME ZONE {to}",
-			Add:       "({x} + ({n}) * INTERVAL '1 {unit}')",
+			Add:       "({x} + CAST({n} AS INTEGER) * INTERVAL '1 {unit}')",
 			AddUnits: AddUnitNames(map[Unit]string{Second: "second", Minute: "minute", Hour: "hour",
 				Day: "day", Week: "week", Month: "month", Quarter: "month*3", Year: "year"}),
 		},

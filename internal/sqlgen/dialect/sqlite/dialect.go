@@ -10,7 +10,8 @@ const Name = "sqlite"
 
 // New returns SQLite's Spec. SQLite has no named time zones, MEDIAN or
 // PERCENTILE. Without hash functions, its symmetric sum collects the
-// distinct (key, value) pairs as JSON and sums their values.
+// distinct (key, value) pairs as JSON and sums their values in a subquery,
+// which SQLite refuses in a SELECT that also has window functions.
 func New() *Spec {
 	return &Spec{
 		DialectName:     Name,
@@ -56,7 +57,10 @@ func New() *Spec {
 				Day: "days", Week: "days*7", Month: "months", Quarter: "months*3", Year: "years"}),
 		},
 		Aggs: AggSpec{
-			List: "(SELECT group_concat(value, {sep}) FROM json_each(json_group_array(DISTINCT {x})))",
+			// group_concat(DISTINCT) takes no separator: commas in values
+			// are parked as U+001F while the list is joined.
+			List: "REPLACE(REPLACE(group_concat(DISTINCT REPLACE(CAST({x} AS TEXT), ',', char(31))), ',', {sep})," +
+				" char(31), ',')",
 			SymmetricSum: "COALESCE((SELECT TOTAL(json_extract(value, '$[1]'))" +
 				" FROM json_each(json_group_array(DISTINCT json_array({k}, {x})))), 0)",
 		},

@@ -1,6 +1,6 @@
 SELECT
     "users"."city" AS "users.city",
-    (SELECT group_concat(value, '|RECORD|') FROM json_each(json_group_array(DISTINCT "orders"."status"))) AS "orders.status_list",
+    REPLACE(REPLACE(group_concat(DISTINCT REPLACE(CAST("orders"."status" AS TEXT), ',', char(31))), ',', '|RECORD|'), char(31), ',') AS "orders.status_list",
     RANK() OVER (ORDER BY COUNT(*) DESC) AS "rank",
     SUM(COUNT(*)) OVER (ORDER BY "users"."city" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "running_count"
 FROM "orders" AS "orders"

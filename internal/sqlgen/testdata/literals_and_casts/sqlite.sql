@@ -2,12 +2,13 @@ SELECT
     'it''s a \ "test"' AS "label",
     1 AS "yes",
     NULL AS "nothing",
-    CAST("orders"."amount" AS TEXT) AS "amount_text",
+    CAST("orders"."id" AS TEXT) AS "id_text",
     CAST('7' AS INTEGER) AS "seven",
     MOD("orders"."id", 2) AS "odd",
     (-2.5) AS "minus",
     CASE "orders"."status" WHEN 'complete' THEN 'Yes' ELSE 'No' END AS "orders.is_complete"
 FROM orders AS "orders"
 WHERE ((("orders"."status") IN (?, ?)) AND (("orders"."amount") BETWEEN ? AND ?))
+ORDER BY "orders"."id"
 LIMIT -1 OFFSET 1
 -- args: ?="complete" ?="pending" ?=1 ?=1000

@@ -1,6 +1,6 @@
 SELECT
     formatDateTime(toStartOfMonth(`orders`.`created_at`), '%Y-%m') AS `orders.created_month`,
-    CONCAT(formatDateTime(`orders`.`created_at`, '%Y'), '-Q', CAST(toQuarter(`orders`.`created_at`) AS String)) AS `orders.created_quarter`,
+    CONCAT(formatDateTime(toStartOfQuarter(`orders`.`created_at`), '%Y'), '-Q', CAST(toQuarter(toStartOfQuarter(`orders`.`created_at`)) AS String)) AS `orders.created_quarter`,
     COUNT(*) AS `orders.count`
 FROM `orders` AS `orders`
 GROUP BY toStartOfMonth(`orders`.`created_at`), toStartOfQuarter(`orders`.`created_at`)

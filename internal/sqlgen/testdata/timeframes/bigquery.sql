@@ -14,7 +14,7 @@ SELECT
     FORMAT_DATETIME('%Y-%m-%d', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), DAY) AS DATETIME)) AS `orders_created_date`,
     FORMAT_DATETIME('%Y-%m-%d', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), WEEK(MONDAY)) AS DATETIME)) AS `orders_created_week`,
     FORMAT_DATETIME('%Y-%m', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), MONTH) AS DATETIME)) AS `orders_created_month`,
-    CONCAT(FORMAT_DATETIME('%Y', CAST(`orders`.`created_at` AS DATETIME)), '-Q', CAST(EXTRACT(QUARTER FROM `orders`.`created_at`) AS STRING)) AS `orders_created_quarter`,
+    CONCAT(FORMAT_DATETIME('%Y', CAST(DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), QUARTER) AS DATETIME)), '-Q', CAST(EXTRACT(QUARTER FROM DATETIME_TRUNC(CAST(`orders`.`created_at` AS DATETIME), QUARTER)) AS STRING)) AS `orders_created_quarter`,
     EXTRACT(YEAR FROM `orders`.`created_at`) AS `orders_created_year`,
     FORMAT_DATETIME('%H:%M', CAST(`orders`.`created_at` AS DATETIME)) AS `orders_created_time_of_day`,
     EXTRACT(HOUR FROM `orders`.`created_at`) AS `orders_created_hour_of_day`,

@@ -14,7 +14,7 @@ SELECT
     formatDateTime(toDate(`orders`.`created_at`), '%Y-%m-%d') AS `orders.created_date`,
     formatDateTime(toMonday(`orders`.`created_at`), '%Y-%m-%d') AS `orders.created_week`,
     formatDateTime(toStartOfMonth(`orders`.`created_at`), '%Y-%m') AS `orders.created_month`,
-    CONCAT(formatDateTime(`orders`.`created_at`, '%Y'), '-Q', CAST(toQuarter(`orders`.`created_at`) AS String)) AS `orders.created_quarter`,
+    CONCAT(formatDateTime(toStartOfQuarter(`orders`.`created_at`), '%Y'), '-Q', CAST(toQuarter(toStartOfQuarter(`orders`.`created_at`)) AS String)) AS `orders.created_quarter`,
     toYear(`orders`.`created_at`) AS `orders.created_year`,
     formatDateTime(`orders`.`created_at`, '%H:%i') AS `orders.created_time_of_day`,
     toHour(`orders`.`created_at`) AS `orders.created_hour_of_day`,

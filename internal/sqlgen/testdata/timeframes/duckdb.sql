@@ -14,7 +14,7 @@ SELECT
     strftime(date_trunc('day', "orders"."created_at"), '%Y-%m-%d') AS "orders.created_date",
     strftime(date_trunc('week', "orders"."created_at"), '%Y-%m-%d') AS "orders.created_week",
     strftime(date_trunc('month', "orders"."created_at"), '%Y-%m') AS "orders.created_month",
-    CONCAT(strftime("orders"."created_at", '%Y'), '-Q', CAST(CAST(EXTRACT(quarter FROM "orders"."created_at") AS INTEGER) AS VARCHAR)) AS "orders.created_quarter",
+    CONCAT(strftime(date_trunc('quarter', "orders"."created_at"), '%Y'), '-Q', CAST(CAST(EXTRACT(quarter FROM date_trunc('quarter', "orders"."created_at")) AS INTEGER) AS VARCHAR)) AS "orders.created_quarter",
     CAST(EXTRACT(year FROM "orders"."created_at") AS INTEGER) AS "orders.created_year",
     strftime("orders"."created_at", '%H:%M') AS "orders.created_time_of_day",
     CAST(EXTRACT(hour FROM "orders"."created_at") AS INTEGER) AS "orders.created_hour_of_day",

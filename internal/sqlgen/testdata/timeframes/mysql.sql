@@ -14,7 +14,7 @@ SELECT
     DATE_FORMAT(DATE(`orders`.`created_at`), '%Y-%m-%d') AS `orders.created_date`,
     DATE_FORMAT(DATE_SUB(DATE(`orders`.`created_at`), INTERVAL WEEKDAY(`orders`.`created_at`) DAY), '%Y-%m-%d') AS `orders.created_week`,
     DATE_FORMAT(DATE(DATE_FORMAT(`orders`.`created_at`, '%Y-%m-01')), '%Y-%m') AS `orders.created_month`,
-    CONCAT(DATE_FORMAT(`orders`.`created_at`, '%Y'), '-Q', CAST(QUARTER(`orders`.`created_at`) AS CHAR)) AS `orders.created_quarter`,
+    CONCAT(DATE_FORMAT((MAKEDATE(YEAR(`orders`.`created_at`), 1) + INTERVAL (QUARTER(`orders`.`created_at`) - 1) QUARTER), '%Y'), '-Q', CAST(QUARTER((MAKEDATE(YEAR(`orders`.`created_at`), 1) + INTERVAL (QUARTER(`orders`.`created_at`) - 1) QUARTER)) AS CHAR)) AS `orders.created_quarter`,
     YEAR(`orders`.`created_at`) AS `orders.created_year`,
     DATE_FORMAT(`orders`.`created_at`, '%H:%i') AS `orders.created_time_of_day`,
     HOUR(`orders`.`created_at`) AS `orders.created_hour_of_day`,

@@ -14,7 +14,7 @@ SELECT
     TO_CHAR(DATE_TRUNC('day', "orders"."created_at"), 'YYYY-MM-DD') AS "orders.created_date",
     TO_CHAR(DATE_TRUNC('week', "orders"."created_at"), 'YYYY-MM-DD') AS "orders.created_week",
     TO_CHAR(DATE_TRUNC('month', "orders"."created_at"), 'YYYY-MM') AS "orders.created_month",
-    CONCAT(TO_CHAR("orders"."created_at", 'YYYY'), '-Q', CAST(EXTRACT(QUARTER FROM "orders"."created_at") AS VARCHAR)) AS "orders.created_quarter",
+    CONCAT(TO_CHAR(DATE_TRUNC('quarter', "orders"."created_at"), 'YYYY'), '-Q', CAST(EXTRACT(QUARTER FROM DATE_TRUNC('quarter', "orders"."created_at")) AS VARCHAR)) AS "orders.created_quarter",
     EXTRACT(YEAR FROM "orders"."created_at") AS "orders.created_year",
     TO_CHAR("orders"."created_at", 'HH24:MI') AS "orders.created_time_of_day",
     EXTRACT(HOUR FROM "orders"."created_at") AS "orders.created_hour_of_day",

@@ -14,7 +14,7 @@ SELECT
     strftime('%Y-%m-%d', date("orders"."created_at")) AS "orders.created_date",
     strftime('%Y-%m-%d', date("orders"."created_at", '-6 days', 'weekday 1')) AS "orders.created_week",
     strftime('%Y-%m', date("orders"."created_at", 'start of month')) AS "orders.created_month",
-    CONCAT(strftime('%Y', "orders"."created_at"), '-Q', CAST(((CAST(strftime('%m', "orders"."created_at") AS INTEGER) + 2) / 3) AS TEXT)) AS "orders.created_quarter",
+    CONCAT(strftime('%Y', date("orders"."created_at", 'start of month', '-' || ((CAST(strftime('%m', "orders"."created_at") AS INTEGER) - 1) % 3) || ' months')), '-Q', CAST(((CAST(strftime('%m', date("orders"."created_at", 'start of month', '-' || ((CAST(strftime('%m', "orders"."created_at") AS INTEGER) - 1) % 3) || ' months')) AS INTEGER) + 2) / 3) AS TEXT)) AS "orders.created_quarter",
     CAST(strftime('%Y', "orders"."created_at") AS INTEGER) AS "orders.created_year",
     strftime('%H:%M', "orders"."created_at") AS "orders.created_time_of_day",
     CAST(strftime('%H', "orders"."created_at") AS INTEGER) AS "orders.created_hour_of_day",

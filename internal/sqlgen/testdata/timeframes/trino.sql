@@ -14,7 +14,7 @@ SELECT
     date_format(date_trunc('day', "orders"."created_at"), '%Y-%m-%d') AS "orders.created_date",
     date_format(date_trunc('week', "orders"."created_at"), '%Y-%m-%d') AS "orders.created_week",
     date_format(date_trunc('month', "orders"."created_at"), '%Y-%m') AS "orders.created_month",
-    CONCAT(date_format("orders"."created_at", '%Y'), '-Q', CAST(EXTRACT(QUARTER FROM "orders"."created_at") AS VARCHAR)) AS "orders.created_quarter",
+    CONCAT(date_format(date_trunc('quarter', "orders"."created_at"), '%Y'), '-Q', CAST(EXTRACT(QUARTER FROM date_trunc('quarter', "orders"."created_at")) AS VARCHAR)) AS "orders.created_quarter",
     EXTRACT(YEAR FROM "orders"."created_at") AS "orders.created_year",
     date_format("orders"."created_at", '%H:%i') AS "orders.created_time_of_day",
     EXTRACT(HOUR FROM "orders"."created_at") AS "orders.created_hour_of_day",
