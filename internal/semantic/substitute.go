@@ -113,7 +113,7 @@ func (e *Explore) Expand(alias string, t Template, scope Scope) (string, error) 
 
 // TableSQL is what FROM or JOIN reads for an alias: the view's
 // sql_table_name, or its derived table's SQL (to be put in a CTE or a
-// subquery by the compiler).
+// subquery by the compiler), without surrounding space.
 func (e *Explore) TableSQL(alias string, scope Scope) (string, error) {
 	v := e.ViewOf(alias)
 	if v == nil {
@@ -123,7 +123,8 @@ func (e *Explore) TableSQL(alias string, scope Scope) (string, error) {
 	if v.DerivedTable != nil {
 		t = v.DerivedTable.SQL
 	}
-	return e.Expand(alias, t, scope)
+	sql, err := e.Expand(alias, t, scope)
+	return strings.TrimSpace(sql), err
 }
 
 // FieldHTML renders a field's html for one result cell. Every value is
