@@ -41,8 +41,8 @@ func TestIntegrationSQLite(t *testing.T) {
 	}
 	defer db.Close()
 	loadFixture(t, db, "TEXT", "REAL")
-	checkCases(t, db, "sqlite")
-	checkTimeframesEveryRow(t, db, "sqlite")
+	checkCases(t, dbRunner(db), "sqlite", nil)
+	checkTimeframesEveryRow(t, dbRunner(db), "sqlite")
 }
 
 // postgresURL is the server the test creates its database on.
@@ -61,8 +61,8 @@ func TestIntegrationPostgres(t *testing.T) {
 	}
 	db := postgresDB(t)
 	loadFixture(t, db, "TIMESTAMP", "DOUBLE PRECISION")
-	checkCases(t, db, "postgres")
-	checkTimeframesEveryRow(t, db, "postgres")
+	checkCases(t, dbRunner(db), "postgres", nil)
+	checkTimeframesEveryRow(t, dbRunner(db), "postgres")
 }
 
 // postgresDB creates a database with a random name, dropped at the end.
@@ -113,7 +113,7 @@ func loadFixture(t *testing.T, db *sql.DB, timestampType, floatType string) {
 
 // checkTimeframesEveryRow computes every timeframe of every order in the
 // database and compares it with Go's answer.
-func checkTimeframesEveryRow(t *testing.T, db *sql.DB, dialectName string) {
+func checkTimeframesEveryRow(t *testing.T, run runner, dialectName string) {
 	d := mustDialect(t, dialectName)
 	created := sqlgen.Col{Table: "orders", Name: "created_at"}
 	s := &sqlgen.Select{From: table("orders"), OrderBy: []sqlgen.Order{{Expr: sqlgen.Ordinal{N: 1}}}}
@@ -125,9 +125,12 @@ func checkTimeframesEveryRow(t *testing.T, db *sql.DB, dialectName string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := queryRows(db, text, args)
+	got, err := run(text, args)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, text)
+	}
+	if len(got) != len(orderTimes) {
+		t.Fatalf("%d rows, want %d", len(got), len(orderTimes))
 	}
 	for i, row := range got {
 		want := append([]string{fmt.Sprint(i + 1)}, timeframeRow(orderTimes[i+1])...)
