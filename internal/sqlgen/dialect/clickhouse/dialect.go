@@ -8,42 +8,33 @@ import . "github.com/overlookbi/overlook/internal/sqlgen"
 // Name is the dialect's registered name.
 const Name = "clickhouse"
 
-// New returns ClickHouse's Spec. Its symmetric sum needs no hash: the
-// distinct (key, value) pairs are collected and their values summed.
+// New returns ClickHouse's Spec: DefaultSpec and what differs. Its
+// symmetric sum needs no hash: the distinct (key, value) pairs are
+// collected and their values summed.
 func New() *Spec {
-	return &Spec{
-		DialectName: Name,
-		IdentQuote:  '`',
-		Params:      QuestionMark,
-		Limit:       LimitOffset,
-		True:        "true",
-		False:       "false",
-		Strings:     Backslashes,
-		LikeEscape:  '!',
-		Types: map[Type]string{TypeString: "String", TypeInt: "Int64", TypeFloat: "Float64",
-			TypeDecimal: "Decimal(38,9)", TypeBool: "Bool", TypeDate: "Date", TypeTimestamp: "DateTime"},
-		Caps: Capabilities{CTE: true, NullsOrder: true, FullOuterJoin: true, Qualify: true, ILike: true, TimeZones: true},
-		Time: TimeSpec{
-			Trunc: Each("%s({x})", map[Unit]string{
-				Second: "toDateTime", Minute: "toStartOfMinute", Hour: "toStartOfHour", Day: "toDate",
-				Week: "toMonday", Month: "toStartOfMonth", Quarter: "toStartOfQuarter", Year: "toStartOfYear"}),
-			Extract: Each("%s({x})", map[Part]string{
-				PartYear: "toYear", PartQuarter: "toQuarter", PartMonth: "toMonth", PartDay: "toDayOfMonth",
-				PartHour: "toHour", PartMinute: "toMinute", PartDayOfYear: "toDayOfYear",
-				PartISODayOfWeek: "toDayOfWeek", PartISOWeek: "toISOWeek"}),
-			Format:    "formatDateTime({x}, {f})",
-			Codes:     FormatCodes{Year: "%Y", Month: "%m", Day: "%d", Hour: "%H", Minute: "%i", Second: "%S"},
-			ConvertTZ: "toTimeZone(toDateTime({x}, {from}), {to})",
-			Add:       "date_add({unit}, toInt64({n}), {x})",
-			AddUnits: AddUnitNames(map[Unit]string{Second: "SECOND", Minute: "MINUTE", Hour: "HOUR",
-				Day: "DAY", Week: "WEEK", Month: "MONTH", Quarter: "QUARTER", Year: "YEAR"}),
-		},
-		Aggs: AggSpec{
-			Median:     "median({x})",
-			Percentile: "quantile({p})({x})",
-			List:       "arrayStringConcat(groupUniqArray(toString({x})), {sep})",
-			SymmetricSum: "arraySum(arrayMap(t -> t.2," +
-				" groupUniqArray((toString({k}), toFloat64(ifNull({x}, 0))))))",
-		},
+	s := DefaultSpec(Name)
+	s.IdentQuote = '`'
+	s.True, s.False = "true", "false"
+	s.Strings = Backslashes
+	s.Types = map[Type]string{TypeString: "String", TypeInt: "Int64", TypeFloat: "Float64",
+		TypeDecimal: "Decimal(38,9)", TypeBool: "Bool", TypeDate: "Date", TypeTimestamp: "DateTime"}
+	s.Caps.Qualify, s.Caps.ILike, s.Caps.TimeZones = true, true, true
+	s.Time.Trunc = Each("%s({x})", map[Unit]string{Second: "toDateTime", Minute: "toStartOfMinute",
+		Hour: "toStartOfHour", Day: "toDate", Week: "toMonday", Month: "toStartOfMonth",
+		Quarter: "toStartOfQuarter", Year: "toStartOfYear"})
+	s.Time.Extract = Each("%s({x})", map[Part]string{PartYear: "toYear", PartQuarter: "toQuarter",
+		PartMonth: "toMonth", PartDay: "toDayOfMonth", PartHour: "toHour", PartMinute: "toMinute",
+		PartDayOfYear: "toDayOfYear", PartISODayOfWeek: "toDayOfWeek", PartISOWeek: "toISOWeek"})
+	s.Time.Format = "formatDateTime({x}, {f})"
+	s.Time.Codes.Minute = "%i"
+	s.Time.ConvertTZ = "toTimeZone(toDateTime({x}, {from}), {to})"
+	s.Time.Add = "date_add({unit}, toInt64({n}), {x})"
+	s.Time.AddUnits = AddUnitNames(UpperUnits())
+	s.Aggs = AggSpec{
+		Median:       "median({x})",
+		Percentile:   "quantile({p})({x})",
+		List:         "arrayStringConcat(groupUniqArray(toString({x})), {sep})",
+		SymmetricSum: "arraySum(arrayMap(t -> t.2, groupUniqArray((toString({k}), toFloat64(ifNull({x}, 0))))))",
 	}
+	return s
 }

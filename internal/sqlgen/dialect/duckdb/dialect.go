@@ -7,42 +7,22 @@ import . "github.com/overlookbi/overlook/internal/sqlgen"
 // Name is the dialect's registered name.
 const Name = "duckdb"
 
-// New returns DuckDB's Spec. Time-zone conversion needs the ICU extension,
-// which DuckDB's bundled builds include.
+// New returns DuckDB's Spec: DefaultSpec and what differs. Time-zone
+// conversion needs the ICU extension, which DuckDB's bundled builds include.
 func New() *Spec {
-	return &Spec{
-		DialectName: Name,
-		IdentQuote:  '"',
-		Params:      QuestionMark,
-		Limit:       LimitOffset,
-		True:        "TRUE",
-		False:       "FALSE",
-		Strings:     DoubledQuotes,
-		LikeEscape:  '!',
-		Types: map[Type]string{TypeString: "VARCHAR", TypeInt: "BIGINT", TypeFloat: "DOUBLE",
-			TypeDecimal: "DECIMAL(38,9)", TypeBool: "BOOLEAN", TypeDate: "DATE", TypeTimestamp: "TIMESTAMP"},
-		Caps: Capabilities{CTE: true, NullsOrder: true, FullOuterJoin: true, Qualify: true, ILike: true, TimeZones: true},
-		Time: TimeSpec{
-			Trunc: Each("date_trunc('%s', {x})", UnitNames(Second, Minute, Hour, Day, Week, Month, Quarter, Year)),
-			Extract: Each("CAST(EXTRACT(%s FROM {x}) AS INTEGER)", map[Part]string{
-				PartYear: "year", PartQuarter: "quarter", PartMonth: "month", PartDay: "day", PartHour: "hour",
-				PartMinute: "minute", PartDayOfYear: "doy", PartISODayOfWeek: "isodow", PartISOWeek: "week"}),
-			Format:    "strftime({x}, {f})",
-			Codes:     FormatCodes{Year: "%Y", Month: "%m", Day: "%d", Hour: "%H", Minute: "%M", Second: "%S"},
-			ConvertTZ: "timezone({to}, timezone({from}, {x}))",
-			Add:       "({x} + to_{unit}(CAST({n} AS INTEGER)))",
-			AddUnits: AddUnitNames(map[Unit]string{Second: "seconds", Minute: "minutes", Hour: "hours",
-				Day: "days", Week: "weeks", Month: "months", Quarter: "months*3", Year: "years"}),
-		},
-		Aggs: AggSpec{
-			Median:     "median({x})",
-			Percentile: "quantile_cont({x}, {p})",
-			List:       "string_agg(DISTINCT CAST({x} AS VARCHAR), {sep})",
-			// HUGEINT holds a 64-bit hash times 10^9 plus the scaled value.
-			SymmetricSum: SumDistinctTemplate(
-				"CAST(FLOOR(COALESCE({x}, 0) * 1000000) AS HUGEINT)",
-				"CAST(md5_number_lower(CAST({k} AS VARCHAR)) AS HUGEINT) * 1000000000",
-				"COALESCE(CAST(({sum}) AS DOUBLE) / 1000000.0, 0)"),
-		},
-	}
+	s := DefaultSpec(Name)
+	s.Caps.Qualify, s.Caps.ILike, s.Caps.TimeZones = true, true, true
+	s.Time.Extract = Each("CAST(EXTRACT(%s FROM {x}) AS INTEGER)", StandardParts())
+	s.Time.Format = "strftime({x}, {f})"
+	s.Time.ConvertTZ = "timezone({to}, timezone({from}, {x}))"
+	s.Time.Add = "({x} + to_{unit}(CAST({n} AS INTEGER)))"
+	s.Time.AddUnits = AddUnitNames(map[Unit]string{Second: "seconds", Minute: "minutes", Hour: "hours",
+		Day: "days", Week: "weeks", Month: "months", Quarter: "months*3", Year: "years"})
+	s.Aggs.Median = "median({x})"
+	s.Aggs.Percentile = "quantile_cont({x}, {p})"
+	// HUGEINT holds a 64-bit hash times 10^9 plus the scaled value.
+	s.Aggs.SymmetricSum = SumDistinctTemplate(ScaledValue("HUGEINT"),
+		"CAST(md5_number_lower(CAST({k} AS VARCHAR)) AS HUGEINT) * 1000000000",
+		ScaledResult("DOUBLE"))
+	return s
 }

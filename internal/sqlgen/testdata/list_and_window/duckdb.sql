@@ -1,6 +1,6 @@
 SELECT
     "users"."city" AS "users.city",
-    string_agg(DISTINCT CAST("orders"."status" AS VARCHAR), '|RECORD|') AS "orders.status_list",
+    STRING_AGG(DISTINCT CAST("orders"."status" AS VARCHAR), '|RECORD|') AS "orders.status_list",
     RANK() OVER (ORDER BY COUNT(*) DESC) AS "rank",
     SUM(COUNT(*)) OVER (ORDER BY "users"."city" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "running_count"
 FROM "orders" AS "orders"

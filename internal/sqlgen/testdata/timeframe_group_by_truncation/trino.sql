@@ -1,8 +1,8 @@
 SELECT
-    date_format(date_trunc('month', "orders"."created_at"), '%Y-%m') AS "orders.created_month",
-    CONCAT(date_format(date_trunc('quarter', "orders"."created_at"), '%Y'), '-Q', CAST(EXTRACT(QUARTER FROM date_trunc('quarter', "orders"."created_at")) AS VARCHAR)) AS "orders.created_quarter",
+    date_format(DATE_TRUNC('month', "orders"."created_at"), '%Y-%m') AS "orders.created_month",
+    CONCAT(date_format(DATE_TRUNC('quarter', "orders"."created_at"), '%Y'), '-Q', CAST(EXTRACT(QUARTER FROM DATE_TRUNC('quarter', "orders"."created_at")) AS VARCHAR)) AS "orders.created_quarter",
     COUNT(*) AS "orders.count"
 FROM "orders" AS "orders"
-GROUP BY date_trunc('month', "orders"."created_at"), date_trunc('quarter', "orders"."created_at")
+GROUP BY DATE_TRUNC('month', "orders"."created_at"), DATE_TRUNC('quarter', "orders"."created_at")
 ORDER BY 1 DESC
 -- args:
