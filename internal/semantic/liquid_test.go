@@ -35,7 +35,7 @@ view: t {
 explore: t {}
 `
 
-func liquidExplore(t *testing.T) *Explore {
+func liquidExplore(t testing.TB) *Explore {
 	t.Helper()
 	proj, err := lookml.LoadProject(fstest.MapFS{"m.model.lkml": {Data: []byte(liquidModel)}})
 	if err != nil {
@@ -68,6 +68,8 @@ func TestLiquid(t *testing.T) {
 		{name: "filtered attribute stays bound", src: `{{ _user_attributes['region'] | downcase | append: "x" }}`, want: `?`, args: []any{"eux"}},
 		{name: "whitespace control", src: "a {{- _user_attributes['region'] -}} b", want: `a?b`, args: []any{"EU"}},
 		{name: "names are model text", src: `{{ _model._name }}.{{ _explore._name }}.{{ _view._name }}.{{ _dialect._name }}`, want: `m.t.t.duckdb`},
+		{name: "an attribute equal to a view name is still a value", src: `{{ _user_attributes['view'] }}`, want: `?`, args: []any{"t"}},
+		{name: "assigned names are values", src: `{% assign v = _view._name %}{{ v }}`, want: `?`, args: []any{"t"}},
 		{name: "timezone is a value", src: `{{ _query._query_timezone }}`, want: `?`, args: []any{"Europe/Amsterdam"}},
 		{name: "unquoted parameter", src: `ORDER BY {% parameter sort %}`, filters: map[string]string{"t.sort": "age"}, want: `ORDER BY age`},
 		{name: "unquoted parameter, any case", src: `{% parameter t.sort %}`, filters: map[string]string{"t.sort": "NAME"}, want: `name`},
@@ -100,7 +102,7 @@ func TestLiquid(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			args := &filterexpr.Args{}
 			vals := &Values{
-				UserAttributes: map[string]string{"region": "EU", "b": "B"},
+				UserAttributes: map[string]string{"region": "EU", "b": "B", "view": "t"},
 				Filters:        tc.filters, Fields: []string{"t.id"}, Dialect: "duckdb", Timezone: "Europe/Amsterdam",
 				Dates: filterexpr.NewDateContext(day(10), time.UTC),
 			}

@@ -16,9 +16,6 @@ type session struct {
 	marks   *deferred
 	html    bool
 	cell    *Cell
-	// trusted holds the strings an output may paste: names from the model,
-	// and unquoted parameter values already checked against allowed_values.
-	trusted map[string]bool
 }
 
 func (s *session) fieldName() string {
@@ -30,13 +27,7 @@ func (s *session) fieldName() string {
 
 // bindings builds the Liquid variables Looker defines.
 func (s *session) bindings() map[string]any {
-	s.trusted = map[string]bool{}
-	name := func(n string) map[string]any {
-		if n != "" {
-			s.trusted[n] = true
-		}
-		return map[string]any{"_name": n}
-	}
+	name := func(n string) map[string]any { return map[string]any{"_name": n} }
 	b := map[string]any{
 		sessionKey:         s,
 		"_model":           name(s.explore.model.Name),
@@ -99,10 +90,7 @@ func (d fieldDrop) ToLiquid() any {
 	if d.ref.Field.Kind == Parameter {
 		// An invalid unquoted value reads as empty here; {% parameter %}
 		// reports it.
-		if v, trusted, err := parameterValue(d.ref, d.s.values); err == nil {
-			if trusted {
-				d.s.trusted[v] = true
-			}
+		if v, _, err := parameterValue(d.ref, d.s.values); err == nil {
 			m["_parameter_value"] = v
 		}
 	} else if filtered {

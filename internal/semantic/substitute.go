@@ -134,7 +134,7 @@ func (e *Explore) FieldHTML(field string, cell Cell, scope Scope) (string, error
 	if !ok {
 		return "", fmt.Errorf("semantic: explore %s has no field %q", e.Name, field)
 	}
-	s := &session{explore: e, alias: ref.Alias, field: ref.Field, values: scope.Values, marks: &deferred{}, html: true, cell: &cell}
+	s := &session{explore: e, alias: ref.Alias, field: ref.Field, values: scope.Values, marks: newDeferred(), html: true, cell: &cell}
 	return e.model.renderLiquid(ref.Field.HTML, s)
 }
 
@@ -148,7 +148,7 @@ type expander struct {
 }
 
 func (e *Explore) expander(scope Scope) *expander {
-	return &expander{e: e, scope: scope, marks: &deferred{}}
+	return &expander{e: e, scope: scope, marks: newDeferred()}
 }
 
 func (x *expander) finish(sql string) (string, error) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,9 +15,9 @@ import (
 
 var errNoSession = errors.New("Looker tags need a query context")
 
-// outputValue renders {{ expr }}. In SQL, a value is pasted only when it
-// is model text (a name, a checked unquoted parameter value); anything
-// else is bound. In HTML every value is escaped.
+// outputValue renders {{ expr }}. In SQL, a value is pasted only when the
+// expression itself says it is model text (see pastes); anything else is
+// bound. In HTML every value is escaped.
 func outputValue(ctx render.Context) (string, error) {
 	s := sessionOf(ctx)
 	if s == nil {
@@ -31,14 +32,40 @@ func outputValue(ctx render.Context) (string, error) {
 	}
 	switch v := v.(type) {
 	case string:
-		if s.trusted[v] {
+		if s.pastes(ctx.TagArgs()) {
 			return v, nil
+		}
+		if s.marks.holdsMarker(v) {
+			// A capture that holds a bound value: writing it again would
+			// bind the marker, not the value.
+			return "", errors.New("a captured value that holds a bound value cannot be written again")
 		}
 		return s.marks.Bind(v), nil
 	case bool, int, int64, float64:
 		return s.marks.Bind(v), nil
 	}
 	return "", fmt.Errorf("cannot write a %T into SQL", v)
+}
+
+var (
+	namePattern  = regexp.MustCompile(`^\s*_(model|explore|view|field|dialect)\._name\s*$`)
+	paramPattern = regexp.MustCompile(`^\s*([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\._parameter_value\s*$`)
+)
+
+// pastes decides by the expression, never by the value: a name from the
+// model or the server (_view._name…) and an unquoted parameter's
+// _parameter_value (checked against its allowed values) are SQL text. A
+// user attribute that happens to equal a view's name is still a value.
+func (s *session) pastes(expr string) bool {
+	if namePattern.MatchString(expr) {
+		return true
+	}
+	m := paramPattern.FindStringSubmatch(expr)
+	if m == nil {
+		return false
+	}
+	ref, ok := s.explore.fieldNamed(s.alias, m[1]+"."+m[2])
+	return ok && ref.Field.Kind == Parameter && ref.Field.Type == "unquoted"
 }
 
 // parameterTag renders {% parameter name %}: an unquoted parameter's
