@@ -121,6 +121,10 @@ type StringStyle int
 const (
 	DoubledQuotes StringStyle = iota // 'it''s'
 	Backslashes                      // 'it\'s', with \ and control characters escaped too
+	// DoubledQuotesEscapedBackslashes writes 'it''s' and \\ for \: right
+	// where backslash escapes (MySQL's default), and still closed where it
+	// does not (NO_BACKSLASH_ESCAPES), where \\ reads as two characters.
+	DoubledQuotesEscapedBackslashes
 )
 
 // Name implements Dialect.

@@ -68,10 +68,16 @@ func (s *Spec) StringLiteral(v string) (string, error) {
 	if strings.IndexByte(v, 0) >= 0 || !utf8.ValidString(v) {
 		return "", fmt.Errorf("sqlgen: string literal holds NUL or invalid UTF-8: %q", v)
 	}
-	if s.Strings == DoubledQuotes {
-		return "'" + strings.ReplaceAll(v, "'", "''") + "'", nil
+	switch s.Strings {
+	case Backslashes:
+		return "'" + backslashEscaper.Replace(v) + "'", nil
+	case DoubledQuotesEscapedBackslashes:
+		return "'" + mysqlEscaper.Replace(v) + "'", nil
 	}
-	return "'" + backslashEscaper.Replace(v) + "'", nil
+	return "'" + strings.ReplaceAll(v, "'", "''") + "'", nil
 }
 
-var backslashEscaper = strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
+var (
+	backslashEscaper = strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
+	mysqlEscaper     = strings.NewReplacer(`\`, `\\`, `'`, `''`)
+)

@@ -100,7 +100,7 @@ func TestStringLiterals(t *testing.T) {
 	in := "it's \\ a\ntest"
 	tests := map[string]string{
 		"postgres": "'it''s \\ a\ntest'",
-		"mysql":    `'it\'s \\ a\ntest'`,
+		"mysql":    "'it''s \\\\ a\ntest'",
 		"bigquery": `'it\'s \\ a\ntest'`,
 	}
 	for name, want := range tests {

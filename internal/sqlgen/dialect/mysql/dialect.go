@@ -15,7 +15,7 @@ func New() *Spec {
 	s := DefaultSpec(Name)
 	s.IdentQuote = '`'
 	s.OffsetOnlyLimit = "18446744073709551615"
-	s.Strings = Backslashes
+	s.Strings = DoubledQuotesEscapedBackslashes
 	s.Types = map[Type]string{TypeString: "CHAR", TypeInt: "SIGNED", TypeFloat: "DOUBLE",
 		TypeDecimal: "DECIMAL(65,10)", TypeBool: "SIGNED", TypeDate: "DATE", TypeTimestamp: "DATETIME"}
 	s.Caps = Capabilities{CTE: true, TimeZones: true}

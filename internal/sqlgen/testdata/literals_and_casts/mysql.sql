@@ -1,5 +1,5 @@
 SELECT
-    'it\'s a \\ "test"' AS `label`,
+    'it''s a \\ "test"' AS `label`,
     TRUE AS `yes`,
     NULL AS `nothing`,
     CAST(`orders`.`id` AS CHAR) AS `id_text`,
