@@ -42,19 +42,3 @@ func UpperUnits() map[Unit]string {
 	return map[Unit]string{Second: "SECOND", Minute: "MINUTE", Hour: "HOUR", Day: "DAY", Week: "WEEK",
 		Month: "MONTH", Quarter: "QUARTER", Year: "YEAR"}
 }
-
-// scale is the factor symmetric sums multiply values by before summing
-// them as exact integers (six decimals survive).
-const scale = "(1000000 * 1.0)"
-
-// ScaledValue is the {x} part of a symmetric sum: the value scaled to an
-// exact integer of the given decimal type.
-func ScaledValue(decimal string) string {
-	return "CAST(FLOOR(COALESCE({x}, 0) * " + scale + ") AS " + decimal + ")"
-}
-
-// ScaledResult turns the difference of the distinct sums ({sum}) back
-// into a float of the given type.
-func ScaledResult(float string) string {
-	return "COALESCE(CAST(({sum}) AS " + float + ") / CAST(" + scale + " AS " + float + "), 0)"
-}
