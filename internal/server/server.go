@@ -20,7 +20,9 @@ import (
 	"github.com/overlookbi/overlook/internal/api/looker40"
 	"github.com/overlookbi/overlook/internal/audit"
 	"github.com/overlookbi/overlook/internal/auth"
+	"github.com/overlookbi/overlook/internal/catalog"
 	"github.com/overlookbi/overlook/internal/config"
+	"github.com/overlookbi/overlook/internal/connections"
 	"github.com/overlookbi/overlook/internal/store"
 )
 
@@ -65,7 +67,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, er
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		newDBCollector(st))
-	s.backend = &looker40.Backend{Store: st, Auth: s.Auth, Audit: s.Audit, PublicURL: cfg.PublicURL, Version: Version}
+	s.backend = &looker40.Backend{Store: st, Auth: s.Auth, Audit: s.Audit, PublicURL: cfg.PublicURL, Version: Version,
+		Catalog: catalog.New(), Connections: connections.New(st, key)}
 	s.HTTP = api.New(api.Config{
 		Backend: s.backend,
 		Logger:  log, Registry: reg, Alive: st.Ping,

@@ -8,14 +8,18 @@ import (
 
 	"github.com/overlookbi/overlook/internal/audit"
 	"github.com/overlookbi/overlook/internal/auth"
+	"github.com/overlookbi/overlook/internal/catalog"
+	"github.com/overlookbi/overlook/internal/connections"
 	"github.com/overlookbi/overlook/internal/store"
 )
 
 // Backend is what the operations need.
 type Backend struct {
-	Store *store.Store
-	Auth  *auth.Service
-	Audit *audit.Log
+	Store       *store.Store
+	Auth        *auth.Service
+	Audit       *audit.Log
+	Catalog     *catalog.Catalog
+	Connections *connections.Service
 	// PublicURL is the origin clients reach the server at (no trailing
 	// slash); empty means "the origin of each request".
 	PublicURL string
