@@ -1,0 +1,6 @@
+project_name: "thelook"
+
+constant: schema {
+  value: "main"
+  export: override_optional
+}
