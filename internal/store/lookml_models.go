@@ -76,7 +76,6 @@ func scanLookmlModel(sc scanner) (*LookmlModel, error) {
 	return m, json.Unmarshal([]byte(conns), &m.AllowedDBConnectionNames)
 }
 
-
 // SysActivityViews are the views migration 00030 creates for the
 // system__activity model: the only metadata that model may read.
 var SysActivityViews = []string{"sa_user", "sa_group", "sa_group_user", "sa_role", "sa_role_user",
