@@ -1,0 +1,42 @@
+package postgres_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/overlookbi/overlook/internal/warehouse"
+	"github.com/overlookbi/overlook/internal/warehouse/enginetest"
+	"github.com/overlookbi/overlook/internal/warehouse/postgres"
+)
+
+func TestConformance(t *testing.T) {
+	enginetest.Run(t, func(t *testing.T) enginetest.Target {
+		cfg, db := enginetest.Postgres(t)
+		e, err := warehouse.Open(context.Background(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { e.Close() })
+		return enginetest.Target{Dialect: "postgres", Engine: e, Exec: enginetest.ExecOn(db)}
+	})
+}
+
+func TestConnConfigRefusesUnknownOptions(t *testing.T) {
+	for _, opt := range []string{"host", "passfile", "sslkey", "options", "service"} {
+		_, err := postgres.ConnConfig(warehouse.Config{Host: "h", Options: map[string]string{opt: "x"}})
+		if err == nil {
+			t.Errorf("option %q accepted", opt)
+		}
+	}
+}
+
+func TestConnConfigEscapesValues(t *testing.T) {
+	cfg := warehouse.Config{Host: "127.0.0.1", Database: "db?sslmode=disable&x=1", Username: "u@x", Password: "p:/@?&#"}
+	c, err := postgres.ConnConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Database != cfg.Database || c.User != cfg.Username || c.Password != cfg.Password {
+		t.Fatalf("values changed in transit: db=%q user=%q password=%q", c.Database, c.User, c.Password)
+	}
+}
