@@ -1,0 +1,3 @@
+connection: "x"
+view: {
+}

@@ -1,0 +1,7 @@
+connection: "x"
+view: users {
+  dimension: id {
+    type: numbr
+  }
+}
+explore: users {}

@@ -1,0 +1,7 @@
+connection: "x"
+view: users {
+  dimension: id {
+    primary_key: maybe
+  }
+}
+explore: users {}

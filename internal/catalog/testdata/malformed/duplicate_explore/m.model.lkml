@@ -1,0 +1,10 @@
+connection: "x"
+view: users {
+  sql_table_name: users ;;
+  dimension: id {
+    primary_key: yes
+    type: number
+  }
+}
+explore: users {}
+explore: users {}

@@ -1,0 +1,3 @@
+connection: "x"
+include: "views/*.view.lkml"
+explore: users {}

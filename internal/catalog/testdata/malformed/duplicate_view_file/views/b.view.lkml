@@ -1,0 +1,7 @@
+view: users {
+  dimension: id {
+    primary_key: yes
+    type: number
+  }
+  dimension: id {}
+}

@@ -1,0 +1,11 @@
+connection: "x"
+view: users {
+  sql_table_name: users ;;
+  dimension: id {
+    primary_key: yes
+    type: number
+  }
+}
+explore: users {
+  extends: [base_explore]
+}

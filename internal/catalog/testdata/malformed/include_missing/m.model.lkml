@@ -1,0 +1,3 @@
+connection: "x"
+include: "views/nothing.view.lkml"
+explore: users {}

@@ -1,0 +1,2 @@
+connection: "x"
+label:

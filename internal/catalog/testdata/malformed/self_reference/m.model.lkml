@@ -1,0 +1,7 @@
+connection: "x"
+view: users {
+  dimension: a {
+    sql: ${a} + 1 ;;
+  }
+}
+explore: users {}

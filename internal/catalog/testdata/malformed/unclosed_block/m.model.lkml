@@ -1,0 +1,3 @@
+connection: "x"
+explore: users {
+  label: "Users"

@@ -1,0 +1,5 @@
+connection: "x"
+view: users {
+  dimension: id { primary_key: yes }
+  set: s { fields: [id, 
+}

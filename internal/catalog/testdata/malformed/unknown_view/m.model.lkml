@@ -1,0 +1,2 @@
+connection: "x"
+explore: ghosts {}

@@ -1,0 +1,6 @@
+connection: "x"
+view: users {
+  dimension: id {
+    sql: ${TABLE}.id
+  }
+}

@@ -1,0 +1,3 @@
+connection: "x"
+label: "never closed
+explore: users {}
