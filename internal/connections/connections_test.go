@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/overlookbi/overlook/internal/connections"
+	"github.com/overlookbi/overlook/internal/connections/connectionstest"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/store"
 	"github.com/overlookbi/overlook/internal/warehouse"
@@ -272,7 +273,7 @@ func sameConfig(a, b warehouse.Config) bool { return reflect.DeepEqual(a, b) }
 func fakeConn(t *testing.T, name, addr string) *connections.Connection {
 	host, port, _ := net.SplitHostPort(addr)
 	p, _ := strconv.Atoi(port)
-	return &connections.Connection{Config: warehouse.Config{Name: name, Dialect: fakeDialect, Host: host, Port: p}}
+	return &connections.Connection{Config: warehouse.Config{Name: name, Dialect: connectionstest.FakeDialect, Host: host, Port: p}}
 }
 
 func TestEnginesAndTests(t *testing.T) {
@@ -292,7 +293,7 @@ func TestEnginesAndTests(t *testing.T) {
 		t.Fatalf("test up: %+v %v", res, err)
 	}
 	eng, err := svc.Engine(ctx, "up")
-	if err != nil || eng.Dialect() != fakeDialect {
+	if err != nil || eng.Dialect() != connectionstest.FakeDialect {
 		t.Fatal(err)
 	}
 	if again, _ := svc.Engine(ctx, "up"); again != eng {

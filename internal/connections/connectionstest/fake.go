@@ -1,4 +1,6 @@
-package connections_test
+// Package connectionstest registers a test engine, fakedb, for the tests
+// of connections and their API. Importing it registers the engine.
+package connectionstest
 
 import (
 	"context"
@@ -12,10 +14,10 @@ import (
 	"github.com/overlookbi/overlook/internal/warehouse"
 )
 
-// fakeDialect is a test engine: it dials the configured host and port (so
+// FakeDialect is a test engine: it dials the configured host and port (so
 // an unreachable host fails the way a real driver does) and answers
 // queries from an in-memory SQLite database.
-const fakeDialect = "fakedb"
+const FakeDialect = "fakedb"
 
 type fakeEngine struct {
 	cfg warehouse.Config
@@ -23,13 +25,13 @@ type fakeEngine struct {
 }
 
 func init() {
-	warehouse.Register(fakeDialect, func(_ context.Context, cfg warehouse.Config) (warehouse.Engine, error) {
+	warehouse.Register(FakeDialect, func(_ context.Context, cfg warehouse.Config) (warehouse.Engine, error) {
 		db, err := sql.Open("sqlite", ":memory:")
 		return &fakeEngine{cfg: cfg, db: db}, err
 	})
 }
 
-func (e *fakeEngine) Dialect() string { return fakeDialect }
+func (e *fakeEngine) Dialect() string { return FakeDialect }
 
 func (e *fakeEngine) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	if err := e.Test(ctx); err != nil {
