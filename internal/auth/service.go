@@ -47,6 +47,8 @@ func (s *Service) SetClock(now func() time.Time) { s.now = now }
 type AccessToken struct {
 	Token     string
 	ExpiresIn int64
+	// UserID is the user the token acts as (for the audit log).
+	UserID int64
 }
 
 var errLoginFailed = &overlook.Error{Code: overlook.ENOTFOUND, Message: "Not found"}
@@ -113,7 +115,7 @@ func (s *Service) mint(ctx context.Context, t *overlook.Token) (*AccessToken, er
 	if err := s.store.CreateToken(ctx, t); err != nil {
 		return nil, err
 	}
-	return &AccessToken{Token: token, ExpiresIn: int64(TokenLifetime / time.Second)}, nil
+	return &AccessToken{Token: token, ExpiresIn: int64(TokenLifetime / time.Second), UserID: t.UserID}, nil
 }
 
 // Logout revokes the token p was authenticated with, and nothing else.

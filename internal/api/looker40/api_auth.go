@@ -71,6 +71,7 @@ func (b *Backend) login(ctx context.Context, in *loginInput) (*Out[model.AccessT
 	if err != nil {
 		return nil, err
 	}
+	info.UserID = tok.UserID
 	return ok(accessToken(tok))
 }
 
