@@ -235,8 +235,8 @@ func (s *Service) fromRow(row *store.Connection) (*Connection, error) {
 }
 
 // engineConfig is what an engine opens for c. API connections get their
-// dialect's forced options, their SSL settings as driver options, and an
-// embedded file resolved in the files directory, read-only.
+// SSL settings as driver options and an embedded file resolved in the
+// files directory, read-only.
 func (s *Service) engineConfig(c *Connection) (warehouse.Config, error) {
 	cfg := c.Config
 	if c.Static {
@@ -254,9 +254,6 @@ func (s *Service) engineConfig(c *Connection) (warehouse.Config, error) {
 		}
 	}
 	for k, v := range c.Options {
-		cfg.Options[k] = v
-	}
-	for k, v := range d.Forced {
 		cfg.Options[k] = v
 	}
 	if d.Embedded {

@@ -21,9 +21,8 @@ type Dialect struct {
 	// FileExts are the file name endings an embedded connection may open.
 	FileExts []string
 	// Options is the allowlist of driver options; anything else is refused.
+	// It is never wider than what the dialect's engine accepts.
 	Options map[string]rule
-	// Forced options are set on every API connection whatever it asks.
-	Forced map[string]string
 	// SSL says how the ssl and verify_ssl settings become driver options.
 	SSL *sslOption
 	// Tests are the connection tests the dialect runs by default.
@@ -84,19 +83,14 @@ var dialects = map[string]*Dialect{
 			"timeout":      duration,
 			"readTimeout":  duration,
 			"writeTimeout": duration,
-			"charset":      word,
-			"collation":    word,
-			"parseTime":    boolean,
 		}},
 	// DuckDB: no attach, extension install/load, external access, unsigned
 	// extensions or directories (temp, secret, extension): only knobs.
 	"duckdb": {Name: "duckdb", Label: "DuckDB", Embedded: true, FileExts: []string{".duckdb"}, Tests: defaultTests,
-		Options: map[string]rule{"threads": {re: regexp.MustCompile(`^[1-9][0-9]?$`)}, "memory_limit": memory,
-			"default_order": oneOf("asc", "desc", "ASC", "DESC")},
-		Forced: map[string]string{"access_mode": "read_only"}},
-	// SQLite: read-only and nothing else.
+		Options: map[string]rule{"threads": {re: regexp.MustCompile(`^[1-9][0-9]?$`)}, "memory_limit": memory}},
+	// SQLite: read-only (the engine forces it), no options at all.
 	"sqlite": {Name: "sqlite", Label: "SQLite", Embedded: true, FileExts: []string{".sqlite", ".sqlite3", ".db"},
-		Tests: defaultTests, Options: map[string]rule{"mode": oneOf("ro")}, Forced: map[string]string{"mode": "ro"}},
+		Tests: defaultTests, Options: map[string]rule{}},
 	"bigquery": {Name: "bigquery", Label: "Google BigQuery Standard SQL", DefaultPort: 443, Tests: defaultTests,
 		Options: map[string]rule{}},
 	"snowflake": {Name: "snowflake", Label: "Snowflake", DefaultPort: 443, Tests: defaultTests,
