@@ -23,6 +23,7 @@ import (
 	"github.com/overlookbi/overlook/internal/catalog"
 	"github.com/overlookbi/overlook/internal/config"
 	"github.com/overlookbi/overlook/internal/connections"
+	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/store"
 )
 
@@ -86,9 +87,22 @@ func (s *Server) seed(ctx context.Context) error {
 	if err := access.SeedSystemAttributes(ctx, s.Store); err != nil {
 		return err
 	}
+	fresh, err := s.isNew(ctx)
+	if err != nil {
+		return err
+	}
 	admin, err := ensureAdmin(ctx, s.Store, s.cfg)
 	s.Admin = admin
-	return err
+	if err != nil || !fresh {
+		return err
+	}
+	return seedInstance(ctx, s.Store)
+}
+
+// isNew reports whether the instance has no user yet.
+func (s *Server) isNew(ctx context.Context) (bool, error) {
+	_, total, err := s.Store.Users(ctx, overlook.UserFilter{Limit: 1})
+	return total == 0, err
 }
 
 // Listen opens the listener. Call it only once Open has returned, so that a
