@@ -23,6 +23,10 @@ type Config struct {
 	AdminClientSecret string
 	LogFormat         string // text or json
 	ShutdownTimeout   time.Duration
+	// Projects are NAME=DIR LookML projects served from disk (trusted).
+	Projects []string
+	// Connections are NAME=DSN database connections (trusted).
+	Connections []string
 }
 
 // Default returns the embedded default: localhost, ./overlook-data, SQLite.
@@ -60,6 +64,12 @@ func Parse(name string, args []string, getenv func(string) string) (Config, erro
 		}
 		fs.StringVar(s.dst, s.flag, *s.dst, s.usage+" ($"+s.env+")")
 	}
+	c.Projects = fields(getenv("OVERLOOK_PROJECTS"))
+	c.Connections = fields(getenv("OVERLOOK_CONNECTIONS"))
+	fs.Func("project", "serve a LookML project from disk: NAME=DIR (repeatable; $OVERLOOK_PROJECTS, space-separated)",
+		appendTo(&c.Projects))
+	fs.Func("connection", "register a database connection: NAME=DSN (repeatable; $OVERLOOK_CONNECTIONS, space-separated)",
+		appendTo(&c.Connections))
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -67,6 +77,15 @@ func Parse(name string, args []string, getenv func(string) string) (Config, erro
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	return c, c.Validate()
+}
+
+func fields(s string) []string { return strings.Fields(s) }
+
+func appendTo(list *[]string) func(string) error {
+	return func(v string) error {
+		*list = append(*list, v)
+		return nil
+	}
 }
 
 // Validate checks the settings and normalises the public URL.
@@ -90,6 +109,11 @@ func (c *Config) Validate() error {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("log-format %q must be text or json", c.LogFormat))
+	}
+	for _, kv := range append(append([]string{}, c.Projects...), c.Connections...) {
+		if name, value, ok := strings.Cut(kv, "="); !ok || name == "" || value == "" {
+			errs = append(errs, fmt.Errorf("%q must be NAME=VALUE", kv))
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -38,6 +38,8 @@ type Server struct {
 	Auth  *auth.Service
 	Audit *audit.Log
 	HTTP  *api.Server
+	// Connections are the node's database connections.
+	Connections *connections.Service
 	// Admin holds the first admin's credentials when this start created or
 	// reset them; nil otherwise.
 	Admin   *AdminCredentials
@@ -68,8 +70,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, er
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		newDBCollector(st))
+	s.Connections, err = openConnections(st, cfg, key)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	s.backend = &looker40.Backend{Store: st, Auth: s.Auth, Audit: s.Audit, PublicURL: cfg.PublicURL, Version: Version,
-		Catalog: catalog.New(), Connections: connections.New(st, key)}
+		Catalog: catalog.New(), Connections: s.Connections}
 	s.HTTP = api.New(api.Config{
 		Backend: s.backend,
 		Logger:  log, Registry: reg, Alive: st.Ping,
@@ -146,7 +153,7 @@ func (s *Server) Close() error {
 	if s.Audit != nil {
 		s.Audit.Close()
 	}
-	return s.Store.Close()
+	return errors.Join(s.Connections.Close(), s.Store.Close())
 }
 
 // Origin is the URL clients reach the server at.
