@@ -86,9 +86,10 @@ func Generate(ctx context.Context, sink Sink, opts Options, progress Progress) e
 	return nil
 }
 
-// table opens name and returns a write function that also counts
-// progress and checks for cancellation.
-func (g *gen) table(name string) (TableWriter, func(row []any) error, error) {
+// writeTable opens table name, lets body write its rows through a
+// function that also counts progress and checks for cancellation, and
+// closes it.
+func (g *gen) writeTable(name string, body func(write func(row []any) error) error) error {
 	var t Table
 	for _, tt := range Tables {
 		if tt.Name == name {
@@ -97,7 +98,7 @@ func (g *gen) table(name string) (TableWriter, func(row []any) error, error) {
 	}
 	w, err := g.sink.Table(name, t.Columns)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	write := func(row []any) error {
 		g.done++
@@ -111,7 +112,24 @@ func (g *gen) table(name string) (TableWriter, func(row []any) error, error) {
 		}
 		return w.Write(row)
 	}
-	return w, write, nil
+	if err := body(write); err != nil {
+		return err
+	}
+	return w.Close()
+}
+
+// each writes n rows to table name; fill sets the values of row i.
+func (g *gen) each(name string, n, cols int, fill func(i int, row []any)) error {
+	return g.writeTable(name, func(write func([]any) error) error {
+		row := make([]any, cols)
+		for i := range n {
+			fill(i, row)
+			if err := write(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func (g *gen) between(lo, hi int64) int64 {
@@ -142,27 +160,15 @@ func (g *gen) hexID(n int) string {
 }
 
 func (g *gen) centers() error {
-	w, write, err := g.table("distribution_centers")
-	if err != nil {
-		return err
-	}
-	for i, c := range centers {
-		if err := write([]any{int64(i + 1), c.name, c.lat, c.lon}); err != nil {
-			return err
-		}
-	}
-	return w.Close()
+	return g.each("distribution_centers", len(centers), 4, func(i int, row []any) {
+		c := centers[i]
+		row[0], row[1], row[2], row[3] = int64(i+1), c.name, c.lat, c.lon
+	})
 }
 
 func (g *gen) productRows() error {
-	w, write, err := g.table("products")
-	if err != nil {
-		return err
-	}
-	n := g.o.count("products")
-	g.products = make([]product, n)
-	row := make([]any, 9)
-	for i := range g.products {
+	g.products = make([]product, g.o.count("products"))
+	return g.each("products", len(g.products), 9, func(i int, row []any) {
 		ci := g.r.IntN(len(categories))
 		c := categories[ci]
 		// Prices skew low within the category's range.
@@ -175,11 +181,7 @@ func (g *gen) productRows() error {
 		g.products[i] = p
 		row[0], row[1], row[2], row[3], row[4] = int64(i+1), p.cost, c.name, p.name, p.brand
 		row[5], row[6], row[7], row[8] = p.price, c.department, p.sku, p.center
-		if err := write(row); err != nil {
-			return err
-		}
-	}
-	return w.Close()
+	})
 }
 
 func pad5(n int) string {
@@ -191,14 +193,8 @@ func pad5(n int) string {
 }
 
 func (g *gen) userRows() error {
-	w, write, err := g.table("users")
-	if err != nil {
-		return err
-	}
-	n := g.o.count("users")
-	g.users = make([]user, n)
-	row := make([]any, 17)
-	for i := range g.users {
+	g.users = make([]user, g.o.count("users"))
+	return g.each("users", len(g.users), 17, func(i int, row []any) {
 		u := user{created: g.between(g.start, g.end), place: g.r.IntN(len(places)), source: g.r.IntN(len(trafficSources)), gender: 'F'}
 		if g.r.IntN(2) == 0 {
 			u.gender = 'M'
@@ -218,11 +214,7 @@ func (g *gen) userRows() error {
 		row[8], row[9], row[10], row[11] = zip, zip, p.city, p.country
 		row[12], row[13], row[14], row[15] = lat, lon, trafficSources[u.source], ts(u.created)
 		row[16] = "POINT(" + strconv.FormatFloat(lon, 'f', -1, 64) + " " + strconv.FormatFloat(lat, 'f', -1, 64) + ")"
-		if err := write(row); err != nil {
-			return err
-		}
-	}
-	return w.Close()
+	})
 }
 
 // lowerASCII lowercases ASCII letters and drops other bytes, for e-mail

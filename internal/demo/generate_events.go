@@ -70,10 +70,10 @@ func departmentURI(c category) string {
 // eventRows writes a purchase session for every order (home, department,
 // a product page per item, cart, purchase) and then browsing sessions.
 func (g *gen) eventRows() error {
-	w, write, err := g.table("events")
-	if err != nil {
-		return err
-	}
+	return g.writeTable("events", g.events)
+}
+
+func (g *gen) events(write func([]any) error) error {
 	e := &eventWriter{g: g, write: write, row: make([]any, 13)}
 	for _, o := range g.orders {
 		if err := g.purchaseSession(e, o); err != nil {
@@ -85,7 +85,7 @@ func (g *gen) eventRows() error {
 			return err
 		}
 	}
-	return w.Close()
+	return nil
 }
 
 func (g *gen) purchaseSession(e *eventWriter, o order) error {

@@ -50,55 +50,46 @@ func (g *gen) settle(o *order) {
 }
 
 func (g *gen) orderRows() error {
-	w, write, err := g.table("orders")
-	if err != nil {
-		return err
-	}
 	g.orders = make([]order, g.o.count("orders"))
-	row := make([]any, 9)
-	for i := range g.orders {
+	return g.each("orders", len(g.orders), 9, func(i int, row []any) {
 		o := g.newOrder()
 		g.orders[i] = o
 		row[0], row[1], row[2], row[3] = int64(i+1), int64(o.user+1), o.status, string(g.users[o.user].gender)
 		row[4], row[5], row[6], row[7] = ts(o.created), ts(o.returned), ts(o.shipped), ts(o.delivered)
 		row[8] = int64(len(o.items))
-		if err := write(row); err != nil {
-			return err
-		}
-	}
-	return w.Close()
+	})
 }
 
 // orderItemRows writes one row per item; item k (from 1) is sold from
 // inventory item k.
 func (g *gen) orderItemRows() error {
-	w, write, err := g.table("order_items")
-	if err != nil {
-		return err
-	}
-	row := make([]any, 11)
-	id := int64(0)
-	for i, o := range g.orders {
-		for _, p := range o.items {
-			id++
-			row[0], row[1], row[2], row[3], row[4] = id, int64(i+1), int64(o.user+1), int64(p+1), id
-			row[5], row[6], row[7], row[8], row[9] = o.status, ts(o.created), ts(o.shipped), ts(o.delivered), ts(o.returned)
-			row[10] = g.products[p].price
-			if err := write(row); err != nil {
-				return err
+	return g.writeTable("order_items", func(write func([]any) error) error {
+		row := make([]any, 11)
+		id := int64(0)
+		for i, o := range g.orders {
+			for _, p := range o.items {
+				id++
+				row[0], row[1], row[2], row[3], row[4] = id, int64(i+1), int64(o.user+1), int64(p+1), id
+				row[5], row[6], row[7], row[8], row[9] = o.status, ts(o.created), ts(o.shipped), ts(o.delivered), ts(o.returned)
+				row[10] = g.products[p].price
+				if err := write(row); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	return w.Close()
+		return nil
+	})
 }
 
 // inventoryRows writes the sold items (one per order item, in the same
 // order) and then the items still on hand.
 func (g *gen) inventoryRows() error {
-	w, write, err := g.table("inventory_items")
-	if err != nil {
-		return err
-	}
+	return g.writeTable("inventory_items", func(write func([]any) error) error {
+		return g.inventory(write)
+	})
+}
+
+func (g *gen) inventory(write func([]any) error) error {
 	row := make([]any, 12)
 	id := int64(0)
 	put := func(p int, created, sold int64) error {
@@ -122,5 +113,5 @@ func (g *gen) inventoryRows() error {
 			return err
 		}
 	}
-	return w.Close()
+	return nil
 }

@@ -113,3 +113,17 @@ func ExecOn(db *sql.DB) func(string, ...any) error {
 		return err
 	}
 }
+
+// RunServer runs the suite on an engine opened through the warehouse
+// registry on a database create makes (Postgres or MySQL above).
+func RunServer(t *testing.T, create func(*testing.T) (warehouse.Config, *sql.DB)) {
+	Run(t, func(t *testing.T) Target {
+		cfg, db := create(t)
+		e, err := warehouse.Open(context.Background(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { e.Close() })
+		return Target{Dialect: cfg.Dialect, Engine: e, Exec: ExecOn(db)}
+	})
+}

@@ -1,7 +1,6 @@
 package mysql_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/overlookbi/overlook/internal/warehouse"
@@ -9,17 +8,7 @@ import (
 	"github.com/overlookbi/overlook/internal/warehouse/mysql"
 )
 
-func TestConformance(t *testing.T) {
-	enginetest.Run(t, func(t *testing.T) enginetest.Target {
-		cfg, db := enginetest.MySQL(t)
-		e, err := warehouse.Open(context.Background(), cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { e.Close() })
-		return enginetest.Target{Dialect: "mysql", Engine: e, Exec: enginetest.ExecOn(db)}
-	})
-}
+func TestConformance(t *testing.T) { enginetest.RunServer(t, enginetest.MySQL) }
 
 func TestDriverConfigIsHardened(t *testing.T) {
 	c, err := mysql.DriverConfig(warehouse.Config{Host: "h", Database: "d", Password: "p@(x)/?"})

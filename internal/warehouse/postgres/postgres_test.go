@@ -1,7 +1,6 @@
 package postgres_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/overlookbi/overlook/internal/warehouse"
@@ -9,17 +8,7 @@ import (
 	"github.com/overlookbi/overlook/internal/warehouse/postgres"
 )
 
-func TestConformance(t *testing.T) {
-	enginetest.Run(t, func(t *testing.T) enginetest.Target {
-		cfg, db := enginetest.Postgres(t)
-		e, err := warehouse.Open(context.Background(), cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { e.Close() })
-		return enginetest.Target{Dialect: "postgres", Engine: e, Exec: enginetest.ExecOn(db)}
-	})
-}
+func TestConformance(t *testing.T) { enginetest.RunServer(t, enginetest.Postgres) }
 
 func TestConnConfigRefusesUnknownOptions(t *testing.T) {
 	for _, opt := range []string{"host", "passfile", "sslkey", "options", "service"} {
