@@ -1,6 +1,5 @@
 project_name: "thelook"
 
-constant: schema {
-  value: "main"
-  export: override_optional
-}
+# Tables are named without a schema so that the same project reads the demo
+# in DuckDB (schema main) and its PostgreSQL and MariaDB copies (their
+# default schema or database).

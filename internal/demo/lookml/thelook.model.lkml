@@ -8,7 +8,7 @@ include: "views/*.view.lkml"
 datagroup: thelook_default_datagroup {
   label: "Daily ETL"
   description: "New demo data lands once a day"
-  sql_trigger: SELECT MAX(created_at) FROM @{schema}.order_items ;;
+  sql_trigger: SELECT MAX(created_at) FROM order_items ;;
   max_cache_age: "24 hours"
 }
 

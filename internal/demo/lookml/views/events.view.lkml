@@ -1,5 +1,5 @@
 view: events {
-  sql_table_name: @{schema}.events ;;
+  sql_table_name: events ;;
 
   dimension: id {
     primary_key: yes

@@ -1,5 +1,5 @@
 view: inventory_items {
-  sql_table_name: @{schema}.inventory_items ;;
+  sql_table_name: inventory_items ;;
 
   dimension: id {
     primary_key: yes

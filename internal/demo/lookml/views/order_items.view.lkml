@@ -1,5 +1,5 @@
 view: order_items {
-  sql_table_name: @{schema}.order_items ;;
+  sql_table_name: order_items ;;
 
   dimension: id {
     primary_key: yes

@@ -1,5 +1,5 @@
 view: orders {
-  sql_table_name: @{schema}.orders ;;
+  sql_table_name: orders ;;
 
   dimension: order_id {
     primary_key: yes

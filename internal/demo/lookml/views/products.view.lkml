@@ -1,5 +1,5 @@
 view: products {
-  sql_table_name: @{schema}.products ;;
+  sql_table_name: products ;;
 
   dimension: id {
     primary_key: yes

@@ -6,7 +6,7 @@ view: user_order_facts {
              COUNT(DISTINCT order_id) AS lifetime_orders,
              SUM(sale_price) AS lifetime_revenue,
              MIN(created_at) AS first_order_at
-      FROM @{schema}.order_items
+      FROM order_items
       GROUP BY user_id ;;
     datagroup_trigger: thelook_default_datagroup
   }

@@ -1,5 +1,5 @@
 view: users {
-  sql_table_name: @{schema}.users ;;
+  sql_table_name: users ;;
   drill_fields: [detail*]
 
   dimension: id {
