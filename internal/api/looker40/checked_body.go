@@ -6,19 +6,16 @@ import (
 	"github.com/overlookbi/overlook/internal/api/model"
 )
 
-// checkedBody is a model.Body that keeps its decoding error for the
-// handler instead of returning it to huma: huma would report it as a
-// problem of "body", losing the field the error names. It also keeps the
-// raw object, which tells which nested keys were sent.
+// checkedBody is a model.Body that also keeps the raw object, which tells
+// which nested keys were sent. Its decoding error reaches the client
+// through model.Body's DecodeErr, like every other body.
 type checkedBody[T any] struct {
 	model.Body[T]
 	raw map[string]json.RawMessage
-	err error
 }
 
 func (b *checkedBody[T]) UnmarshalJSON(data []byte) error {
 	b.raw = nil
 	_ = json.Unmarshal(data, &b.raw) // not an object: no keys
-	b.err = b.Body.UnmarshalJSON(data)
-	return nil
+	return b.Body.UnmarshalJSON(data)
 }

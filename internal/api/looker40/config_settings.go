@@ -109,9 +109,6 @@ func mergeOver(base, over json.RawMessage) json.RawMessage {
 
 func (b *Backend) setSetting(ctx context.Context, in *settingInput) (*Out[model.Setting], error) {
 	requestinfo.SetObject(ctx, "setting", "")
-	if err := in.Body.err; err != nil {
-		return nil, err
-	}
 	if err := validateSetting(&in.Body.Value); err != nil {
 		return nil, err
 	}

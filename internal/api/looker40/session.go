@@ -39,9 +39,6 @@ func (b *Backend) session(ctx context.Context, _ *struct{}) (*Out[model.ApiSessi
 func (b *Backend) updateSession(ctx context.Context, in *updateSessionInput) (*Out[model.ApiSession], error) {
 	p := overlook.PrincipalFrom(ctx)
 	requestinfo.SetObject(ctx, "session", "")
-	if err := in.Body.err; err != nil {
-		return nil, err
-	}
 	workspace := p.WorkspaceID
 	if in.Body.Has("workspace_id") {
 		workspace = ""

@@ -75,7 +75,7 @@ func (in *UserPath) target(ctx context.Context) (int64, error) {
 
 type userBodyInput struct {
 	UserPath
-	Body userBody[model.User]
+	Body model.Body[model.User]
 }
 
 type allUsersInput struct {
@@ -133,17 +133,14 @@ func (b *Backend) user(ctx context.Context, in *UserPath) (*Out[model.User], err
 
 func (b *Backend) createUser(ctx context.Context, in *struct {
 	FieldsParam
-	Body userBody[model.User]
+	Body model.Body[model.User]
 }) (*Out[model.User], error) {
-	if in.Body.err != nil {
-		return nil, in.Body.err
-	}
 	u := &overlook.User{CanManageAPI3Creds: true}
-	applyUserBody(&in.Body.Body, u)
+	applyUserBody(&in.Body, u)
 	if c := in.Body.Value.CredentialsEmail; c != nil {
 		u.Email = &overlook.CredentialsEmail{Email: deref(c.Email), ForcedPasswordResetAtNext: deref(c.ForcedPasswordResetAtNextLogin)}
 	}
-	home, err := optID(&in.Body.Body, "home_folder_id", in.Body.Value.HomeFolderID)
+	home, err := optID(&in.Body, "home_folder_id", in.Body.Value.HomeFolderID)
 	if err != nil {
 		return nil, err
 	}
@@ -170,14 +167,11 @@ func applyUserBody(body *model.Body[model.User], u *overlook.User) {
 }
 
 func (b *Backend) updateUser(ctx context.Context, in *userBodyInput) (*Out[model.User], error) {
-	if in.Body.err != nil {
-		return nil, in.Body.err
-	}
 	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
 	}
-	up, err := userUpdate(&in.Body.Body)
+	up, err := userUpdate(&in.Body)
 	if err != nil {
 		return nil, err
 	}

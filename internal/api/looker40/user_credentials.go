@@ -56,7 +56,7 @@ func (in *API3Path) ids(ctx context.Context) (userID, id int64, err error) {
 
 type api3BodyInput struct {
 	API3Path
-	Body userBody[model.CredentialsApi3]
+	Body model.Body[model.CredentialsApi3]
 }
 
 func (b *Backend) allUserAPI3(ctx context.Context, in *UserPath) (*Out[[]model.CredentialsApi3], error) {
@@ -81,11 +81,8 @@ func (b *Backend) userByPath(ctx context.Context, rawID string) (*overlook.User,
 
 func (b *Backend) createUserAPI3(ctx context.Context, in *struct {
 	UserPath
-	Body userBody[model.CredentialsApi3]
+	Body model.Body[model.CredentialsApi3]
 }) (*Out[model.CreateCredentialsApi3], error) {
-	if in.Body.err != nil {
-		return nil, in.Body.err
-	}
 	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
@@ -110,9 +107,6 @@ func (b *Backend) userAPI3(ctx context.Context, in *API3Path) (*Out[model.Creden
 }
 
 func (b *Backend) updateUserAPI3(ctx context.Context, in *api3BodyInput) (*Out[model.CredentialsApi3], error) {
-	if in.Body.err != nil {
-		return nil, in.Body.err
-	}
 	userID, id, err := in.ids(ctx)
 	if err != nil {
 		return nil, err
@@ -138,7 +132,7 @@ func (b *Backend) deleteUserAPI3(ctx context.Context, in *API3Path) (*Empty, err
 
 type emailBodyInput struct {
 	UserPath
-	Body userBody[model.CredentialsEmail]
+	Body model.Body[model.CredentialsEmail]
 }
 
 func (b *Backend) userEmail(ctx context.Context, in *UserPath) (*Out[model.CredentialsEmail], error) {
@@ -154,9 +148,6 @@ func (b *Backend) userEmail(ctx context.Context, in *UserPath) (*Out[model.Crede
 }
 
 func (b *Backend) createUserEmail(ctx context.Context, in *emailBodyInput) (*Out[model.CredentialsEmail], error) {
-	if in.Body.err != nil {
-		return nil, in.Body.err
-	}
 	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err
@@ -171,9 +162,6 @@ func (b *Backend) createUserEmail(ctx context.Context, in *emailBodyInput) (*Out
 }
 
 func (b *Backend) updateUserEmail(ctx context.Context, in *emailBodyInput) (*Out[model.CredentialsEmail], error) {
-	if in.Body.err != nil {
-		return nil, in.Body.err
-	}
 	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err

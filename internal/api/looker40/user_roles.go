@@ -15,7 +15,7 @@ type userRolesInput struct {
 
 type setUserRolesInput struct {
 	UserPath
-	Body userBody[[]string]
+	Body model.Body[[]string]
 }
 
 func (b *Backend) userRoles(ctx context.Context, in *userRolesInput) (*Out[[]model.Role], error) {
@@ -39,9 +39,6 @@ func (b *Backend) userRoles(ctx context.Context, in *userRolesInput) (*Out[[]mod
 }
 
 func (b *Backend) setUserRoles(ctx context.Context, in *setUserRolesInput) (*Out[[]model.Role], error) {
-	if in.Body.err != nil {
-		return nil, in.Body.err
-	}
 	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err

@@ -84,13 +84,10 @@ func (b *Backend) deleteUserSession(ctx context.Context, in *SessionPath) (*Empt
 
 type serviceAccountBody struct {
 	FieldsParam
-	Body userBody[model.ServiceAccount]
+	Body model.Body[model.ServiceAccount]
 }
 
 func (b *Backend) createServiceAccount(ctx context.Context, in *serviceAccountBody) (*Out[model.ServiceAccount], error) {
-	if in.Body.err != nil {
-		return nil, in.Body.err
-	}
 	v := in.Body.Value
 	u := &overlook.User{IsServiceAccount: true, ServiceAccountName: deref(v.ServiceAccountName),
 		IsDisabled: deref(v.IsDisabled), CanManageAPI3Creds: true}
@@ -104,11 +101,8 @@ func (b *Backend) createServiceAccount(ctx context.Context, in *serviceAccountBo
 
 func (b *Backend) updateServiceAccount(ctx context.Context, in *struct {
 	UserPath
-	Body userBody[model.ServiceAccount]
+	Body model.Body[model.ServiceAccount]
 }) (*Out[model.ServiceAccount], error) {
-	if in.Body.err != nil {
-		return nil, in.Body.err
-	}
 	id, err := in.target(ctx)
 	if err != nil {
 		return nil, err

@@ -316,7 +316,8 @@ func TestSearchUsers(t *testing.T) {
 		{"filter_or", "first_name=Aaron&last_name=Zoomify&filter_or=true&sorts=first_name", "[Aaron Aardvark Zachary Zoomify]"},
 		{"email pattern", "email=%25@FOO.com&sorts=last_name,first_name", sorted},
 		{"email IS NULL", "email=IS%20NULL&is_disabled=true", "[John Allen Smith]"},
-		{"email NOT NULL", "email=NOT%20NULL&sorts=last_name,%20first_name", sorted},
+		// The seeded users (Devon Developer, Vera Viewer) have emails too.
+		{"email NOT NULL", "email=NOT%20NULL&sorts=last_name,%20first_name", "[Aaron Aardvark Amanda Aardvark Balthazar Bombastic Devon Developer Lloyd Llookicorn Vera Viewer Zachary Zoomify]"},
 		{"disabled", "is_disabled=true", "[John Allen Smith]"},
 		{"id list", "id=" + ids["Zachary"] + "," + ids["Lloyd"], "[Lloyd Llookicorn Zachary Zoomify]"},
 		{"sort desc", "email=%25@foo.com&sorts=first_name%20desc", "[Zachary Zoomify Lloyd Llookicorn Balthazar Bombastic Amanda Aardvark Aaron Aardvark]"},

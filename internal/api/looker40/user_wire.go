@@ -171,16 +171,3 @@ func nonNilStrings(s []string) []string {
 	}
 	return s
 }
-
-// userBody is a request body whose decoding error waits for the handler:
-// returned to huma, it would be reported against "body" and lose the field
-// it names.
-type userBody[T any] struct {
-	model.Body[T]
-	err error
-}
-
-func (b *userBody[T]) UnmarshalJSON(data []byte) error {
-	b.err = b.Body.UnmarshalJSON(data)
-	return nil
-}
