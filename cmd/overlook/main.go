@@ -2,6 +2,8 @@
 //
 //	overlook [serve] [flags]   run the server (the default)
 //	overlook migrate [flags]   apply metadata-database migrations and exit
+//	overlook lookml validate DIR       resolve a LookML project, print every error
+//	overlook lookml parse [--json] F…  check the syntax of LookML files
 //	overlook version           print the version
 package main
 
@@ -42,11 +44,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return serve(ctx, args, stdout, stderr, getenv)
 	case "migrate":
 		return migrate(ctx, args, stdout, getenv)
+	case "lookml":
+		return lookmlCommand(args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "overlook", server.Version)
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (want serve, migrate or version)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, migrate, lookml or version)", cmd)
 }
 
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {

@@ -184,3 +184,30 @@ func TestVersionAndUnknownCommand(t *testing.T) {
 		t.Errorf("migrate: %v", err)
 	}
 }
+
+func TestLookmlCommands(t *testing.T) {
+	none := func(string) string { return "" }
+	var out, errOut strings.Builder
+	if err := run(context.Background(), []string{"lookml", "validate", "../../internal/demo/lookml"}, &out, &errOut, none); err != nil {
+		t.Fatalf("the demo project: %v\n%s", err, errOut.String())
+	}
+	errOut.Reset()
+	err := run(context.Background(), []string{"lookml", "validate", "../../internal/catalog/testdata/malformed/duplicate_explore"}, &out, &errOut, none)
+	if err == nil || !regexp.MustCompile(`m\.model\.lkml:\d+:\d+: `).MatchString(errOut.String()) {
+		t.Fatalf("malformed project: %v %q", err, errOut.String())
+	}
+	errOut.Reset()
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.view.lkml")
+	os.WriteFile(bad, []byte("view: x {\n  dimension: y {\n    sql: ${TABLE}.y\n"), 0o644)
+	err = run(context.Background(), []string{"lookml", "parse", bad}, &out, &errOut, none)
+	if err == nil || !strings.Contains(errOut.String(), "bad.view.lkml:") {
+		t.Fatalf("parse: %v %q", err, errOut.String())
+	}
+	good := filepath.Join(dir, "good.view.lkml")
+	os.WriteFile(good, []byte("view: x {\n  dimension: y { sql: ${TABLE}.y ;; }\n}\n"), 0o644)
+	out.Reset()
+	if err := run(context.Background(), []string{"lookml", "parse", "--json", good}, &out, &errOut, none); err != nil || !strings.Contains(out.String(), `"Key"`) {
+		t.Fatalf("parse --json: %v %q", err, out.String())
+	}
+}

@@ -20,7 +20,6 @@ import (
 	"github.com/overlookbi/overlook/internal/api/looker40"
 	"github.com/overlookbi/overlook/internal/audit"
 	"github.com/overlookbi/overlook/internal/auth"
-	"github.com/overlookbi/overlook/internal/catalog"
 	"github.com/overlookbi/overlook/internal/config"
 	"github.com/overlookbi/overlook/internal/connections"
 	"github.com/overlookbi/overlook/internal/overlook"
@@ -75,8 +74,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, er
 		st.Close()
 		return nil, err
 	}
+	cat, err := openCatalog(cfg, log)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	s.backend = &looker40.Backend{Store: st, Auth: s.Auth, Audit: s.Audit, PublicURL: cfg.PublicURL, Version: Version,
-		Catalog: catalog.New(), Connections: s.Connections}
+		Catalog: cat, Connections: s.Connections}
 	s.HTTP = api.New(api.Config{
 		Backend: s.backend,
 		Logger:  log, Registry: reg, Alive: st.Ping,
