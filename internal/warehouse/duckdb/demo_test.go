@@ -93,4 +93,20 @@ func TestGenerateScale1(t *testing.T) {
 	}
 	info, _ := os.Stat(path)
 	t.Logf("scale 1: %d rows in %v, %d MB", rows, time.Since(start).Round(time.Millisecond), info.Size()>>20)
+	e, err := warehouse.Open(context.Background(), warehouse.Config{Dialect: "duckdb", Path: path, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for _, tb := range demo.Tables {
+		var n int64
+		r, err := e.Query(context.Background(), "SELECT COUNT(*) FROM "+tb.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Next()
+		r.Scan(&n)
+		r.Close()
+		t.Logf("%-21s %9d rows", tb.Name, n)
+	}
 }

@@ -2,11 +2,11 @@ package duckdb_test
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/overlookbi/overlook/internal/warehouse"
 	"github.com/overlookbi/overlook/internal/warehouse/duckdb"
@@ -151,4 +151,22 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
-var _ = sql.ErrNoRows
+// TestQueryTimeout: cfg.QueryTimeout stops a statement on its own.
+func TestQueryTimeout(t *testing.T) {
+	e, err := warehouse.Open(context.Background(), warehouse.Config{Dialect: "duckdb", QueryTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	start := time.Now()
+	rows, err := e.Query(context.Background(), "SELECT COUNT(*) FROM range(1000000) a, range(1000000) b")
+	if err == nil {
+		for rows.Next() {
+		}
+		err = rows.Err()
+		rows.Close()
+	}
+	if err == nil || time.Since(start) > 10*time.Second {
+		t.Fatalf("err %v after %v, want a timeout soon after 200ms", err, time.Since(start))
+	}
+}

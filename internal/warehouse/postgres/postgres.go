@@ -19,8 +19,9 @@ import (
 // Dialect is the name this engine registers under.
 const Dialect = "postgres"
 
-// allowedOptions are the libpq parameters a connection may set.
-var allowedOptions = []string{"sslmode", "application_name", "connect_timeout", "sslrootcert", "target_session_attrs"}
+// allowedOptions are the libpq parameters a connection may set: none
+// names a file.
+var allowedOptions = []string{"sslmode", "application_name", "connect_timeout", "target_session_attrs"}
 
 func init() { warehouse.Register(Dialect, Open) }
 
@@ -60,6 +61,10 @@ func ConnConfig(cfg warehouse.Config) (*pgx.ConnConfig, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
+	// pgx fills what the URL leaves out from PG* variables and ~/.pgpass:
+	// a connection must never borrow the operator's password for a host a
+	// user chose, so the config's own password (maybe empty) wins.
+	conf.Password = cfg.Password
 	if cfg.Schema != "" {
 		conf.RuntimeParams["search_path"] = cfg.Schema
 	}
