@@ -100,12 +100,13 @@ func (g *gen) purchaseSession(e *eventWriter, o order) error {
 }
 
 func (g *gen) browseSession(e *eventWriter) error {
-	userIdx := -1
+	userIdx, from := -1, g.start
 	if g.r.IntN(3) == 0 {
 		userIdx = g.r.IntN(len(g.users))
+		from = g.users[userIdx].created // a user browses once signed up
 	}
 	n := 2 + g.r.IntN(4)
-	s := g.newSession(userIdx, g.between(g.start, g.end), n)
+	s := g.newSession(userIdx, g.between(from, g.end), n)
 	steps := [][2]string{{"/home", "home"}}
 	c := categories[g.r.IntN(len(categories))]
 	steps = append(steps, [2]string{departmentURI(c), "department"})

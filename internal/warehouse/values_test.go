@@ -1,6 +1,7 @@
 package warehouse_test
 
 import (
+	"errors"
 	"encoding/json"
 	"math"
 	"math/big"
@@ -110,7 +111,9 @@ func TestCheckOptions(t *testing.T) {
 	if err := warehouse.CheckOptions("x", map[string]string{"a": "1"}, "a", "b"); err != nil {
 		t.Fatal(err)
 	}
-	if err := warehouse.CheckOptions("x", map[string]string{"a": "1", "evil": "1"}, "a"); err == nil {
-		t.Fatal("an unlisted option passed")
+	err := warehouse.CheckOptions("x", map[string]string{"a": "1", "evil": "1", "zz": "2"}, "a")
+	var oe *warehouse.OptionError
+	if !errors.As(err, &oe) || oe.Option != "evil" {
+		t.Fatalf("got %v, want an OptionError naming evil", err)
 	}
 }

@@ -92,13 +92,13 @@ func settings(cfg warehouse.Config) (url.Values, error) {
 	threads, memory := strconv.Itoa(DefaultThreads), DefaultMemoryLimit
 	if v, ok := cfg.Options["threads"]; ok {
 		if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 256 {
-			return nil, errors.New(`duckdb: option "threads" must be a whole number from 1 to 256`)
+			return nil, &warehouse.OptionError{Dialect: Dialect, Option: "threads", Reason: "must be a whole number from 1 to 256"}
 		}
 		threads = v
 	}
 	if v, ok := cfg.Options["memory_limit"]; ok {
 		if !validMemory(v) {
-			return nil, errors.New(`duckdb: option "memory_limit" must look like 512MB or 2GB`)
+			return nil, &warehouse.OptionError{Dialect: Dialect, Option: "memory_limit", Reason: "must look like 512MB or 2GB"}
 		}
 		memory = v
 	}

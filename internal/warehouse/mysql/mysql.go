@@ -72,8 +72,8 @@ func applyOptions(c *mysql.Config, opts map[string]string) error {
 	for k, v := range opts {
 		if d, ok := durations[k]; ok {
 			parsed, err := time.ParseDuration(v)
-			if err != nil {
-				return err
+			if err != nil || parsed < 0 {
+				return &warehouse.OptionError{Dialect: Dialect, Option: k, Reason: "must be a duration such as 30s"}
 			}
 			*d = parsed
 		}
@@ -83,12 +83,8 @@ func applyOptions(c *mysql.Config, opts map[string]string) error {
 		case "true", "false", "skip-verify", "preferred":
 			c.TLSConfig = v
 		default:
-			return &optionError{"tls"}
+			return &warehouse.OptionError{Dialect: Dialect, Option: "tls", Reason: "must be true, false, skip-verify or preferred"}
 		}
 	}
 	return nil
 }
-
-type optionError struct{ name string }
-
-func (e *optionError) Error() string { return "mysql: bad value for option " + strconv.Quote(e.name) }
