@@ -1,7 +1,8 @@
 // Package sqlite is the read-only SQLite warehouse engine (modernc, no
 // cgo), registered as "sqlite": it serves system__activity over the
 // metadata DB and small file databases. Every connection opens the file
-// with mode=ro and query_only, so no statement can write.
+// with mode=ro and query_only, and an authorizer lets statements only
+// read: no write, no ATTACH of another file, no PRAGMA.
 package sqlite
 
 import (
@@ -11,7 +12,7 @@ import (
 	"net/url"
 	"path/filepath"
 
-	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+	"modernc.org/sqlite"
 
 	"github.com/overlookbi/overlook/internal/warehouse"
 )
@@ -27,11 +28,11 @@ func Open(ctx context.Context, cfg warehouse.Config) (warehouse.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn)
+	base, err := sqlite.NewConnector(dsn)
 	if err != nil {
 		return nil, err
 	}
-	return warehouse.NewDBEngine(db, Dialect, cfg), nil
+	return warehouse.NewDBEngine(sql.OpenDB(readOnlyConnector{base}), Dialect, cfg), nil
 }
 
 // DSN builds a read-only file: URI for cfg.Path; the path is escaped by
