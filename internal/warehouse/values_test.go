@@ -1,8 +1,8 @@
 package warehouse_test
 
 import (
-	"errors"
 	"encoding/json"
+	"errors"
 	"math"
 	"math/big"
 	"reflect"
