@@ -170,3 +170,28 @@ func TestQueryTimeout(t *testing.T) {
 		t.Fatalf("err %v after %v, want a timeout soon after 200ms", err, time.Since(start))
 	}
 }
+
+// TestResourceSettings: threads, memory_limit and temp_directory are set,
+// by default and through Options.
+func TestResourceSettings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.duckdb")
+	e, err := warehouse.Open(context.Background(), warehouse.Config{Dialect: "duckdb", Path: path,
+		Options: map[string]string{"threads": "1", "memory_limit": "256MB"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	rows, err := e.Query(context.Background(), "SELECT current_setting('threads'), current_setting('memory_limit'), current_setting('temp_directory')")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var threads int64
+	var memory, temp string
+	if !rows.Next() || rows.Scan(&threads, &memory, &temp) != nil {
+		t.Fatal(rows.Err())
+	}
+	if threads != 1 || memory != "244.1 MiB" || temp != duckdb.TempDir(path) {
+		t.Fatalf("threads %d, memory_limit %q, temp_directory %q", threads, memory, temp)
+	}
+}
