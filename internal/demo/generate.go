@@ -172,9 +172,11 @@ func (g *gen) productRows() error {
 		ci := g.r.IntN(len(categories))
 		c := categories[ci]
 		// Prices skew low within the category's range.
-		price := round2(c.minPrice + (c.maxPrice-c.minPrice)*math.Pow(g.r.Float64(), 2.5))
+		// float64(…) around each product rounds it, so no platform fuses a
+		// multiply-add and the same seed gives the same prices everywhere.
+		price := round2(c.minPrice + float64((c.maxPrice-c.minPrice)*math.Pow(g.r.Float64(), 2.5)))
 		brand := brands[g.r.IntN(len(brands))]
-		p := product{price: price, cost: round2(price * (0.3 + 0.3*g.r.Float64())), cat: ci, brand: brand,
+		p := product{price: price, cost: round2(price * (0.3 + float64(0.3*g.r.Float64()))), cat: ci, brand: brand,
 			name:   brand + " " + adjectives[g.r.IntN(len(adjectives))] + " " + c.noun,
 			sku:    g.hexID(16),
 			center: int64(1 + g.r.IntN(len(centers)))}
@@ -205,8 +207,8 @@ func (g *gen) userRows() error {
 		first := firstNames[u.gender][g.r.IntN(len(firstNames[u.gender]))]
 		last := lastNames[g.r.IntN(len(lastNames))]
 		zip := pad5(p.zip + g.r.IntN(100))
-		lat := math.Round((p.lat+g.r.Float64()*0.2-0.1)*1e6) / 1e6
-		lon := math.Round((p.lon+g.r.Float64()*0.2-0.1)*1e6) / 1e6
+		lat := math.Round((p.lat+float64(g.r.Float64()*0.2)-0.1)*1e6) / 1e6
+		lon := math.Round((p.lon+float64(g.r.Float64()*0.2)-0.1)*1e6) / 1e6
 		row[0], row[1], row[2] = int64(i+1), first, last
 		row[3] = lowerASCII(first) + "." + lowerASCII(last) + id + "@example.com"
 		row[4], row[5], row[6] = int64(12+g.r.IntN(59)), string(u.gender), p.state
