@@ -2,6 +2,8 @@
 //
 //	overlook [serve] [flags]   run the server (the default)
 //	overlook migrate [flags]   apply metadata-database migrations and exit
+//	overlook demo generate --out FILE [--scale N] [--as-of DATE]
+//	overlook demo load --url postgres://…|mysql://… [--scale N]
 //	overlook lookml validate DIR       resolve a LookML project, print every error
 //	overlook lookml parse [--json] F…  check the syntax of LookML files
 //	overlook version           print the version
@@ -21,6 +23,11 @@ import (
 	"github.com/overlookbi/overlook/internal/config"
 	"github.com/overlookbi/overlook/internal/server"
 	"github.com/overlookbi/overlook/internal/store"
+	"github.com/overlookbi/overlook/internal/warehouse/duckdb"
+	// The engines the binary can query, registered by name.
+	_ "github.com/overlookbi/overlook/internal/warehouse/mysql"
+	_ "github.com/overlookbi/overlook/internal/warehouse/postgres"
+	_ "github.com/overlookbi/overlook/internal/warehouse/sqlite"
 )
 
 func main() {
@@ -44,13 +51,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return serve(ctx, args, stdout, stderr, getenv)
 	case "migrate":
 		return migrate(ctx, args, stdout, getenv)
+	case "demo":
+		return demoCommand(ctx, args, stdout, stderr)
 	case "lookml":
 		return lookmlCommand(args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "overlook", server.Version)
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (want serve, migrate, lookml or version)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, migrate, demo, lookml or version)", cmd)
 }
 
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
@@ -67,7 +76,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 	}
 	log := newLogger(cfg, stderr)
 	slog.SetDefault(log)
-	srv, err := server.Open(ctx, cfg, log)
+	srv, err := server.Open(ctx, cfg, log, server.WithDemo(duckdb.EnsureDemo, newProgress(stderr, "the thelook demo")))
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
@@ -38,6 +39,9 @@ func startServe(t *testing.T, env map[string]string) *node {
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
+	if _, set := env["OVERLOOK_DEMO_SCALE"]; !set {
+		env["OVERLOOK_DEMO_SCALE"] = "0" // most tests need no demo
+	}
 	getenv := func(k string) string { return env[k] }
 	go func() {
 		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, pw, io.Discard, getenv)
@@ -209,5 +213,37 @@ func TestLookmlCommands(t *testing.T) {
 	out.Reset()
 	if err := run(context.Background(), []string{"lookml", "parse", "--json", good}, &out, &errOut, none); err != nil || !strings.Contains(out.String(), `"Key"`) {
 		t.Fatalf("parse --json: %v %q", err, out.String())
+	}
+}
+
+// A first start generates the demo (small here) and serves it as the
+// read-only thelook connection.
+func TestServeGeneratesTheDemo(t *testing.T) {
+	dir := t.TempDir()
+	n := startServe(t, map[string]string{"OVERLOOK_DATA_DIR": dir, "OVERLOOK_DEMO_SCALE": "0.01",
+		"OVERLOOK_ADMIN_CLIENT_ID": "democlient0000000000", "OVERLOOK_ADMIN_CLIENT_SECRET": "demosecret00000000000000"})
+	defer n.stop()
+	if _, err := os.Stat(filepath.Join(dir, "thelook.duckdb")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.PostForm(n.origin+"/api/4.0/login", url.Values{"client_id": {"democlient0000000000"}, "client_secret": {"demosecret00000000000000"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	json.NewDecoder(res.Body).Decode(&tok)
+	res.Body.Close()
+	req, _ := http.NewRequest("PUT", n.origin+"/api/4.0/connections/thelook/test", nil)
+	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(body), `"success"`) || strings.Contains(string(body), `"error"`) {
+		t.Fatalf("test thelook: %d %s", res.StatusCode, body)
 	}
 }

@@ -23,6 +23,9 @@ type Config struct {
 	AdminClientSecret string
 	LogFormat         string // text or json
 	ShutdownTimeout   time.Duration
+	// DemoScale sizes the thelook demo generated on first start; 0 turns
+	// the demo off.
+	DemoScale float64
 	// Projects are NAME=DIR LookML projects served from disk (trusted).
 	Projects []string
 	// Connections are NAME=DSN database connections (trusted).
@@ -31,7 +34,7 @@ type Config struct {
 
 // Default returns the embedded default: localhost, ./overlook-data, SQLite.
 func Default() Config {
-	return Config{Addr: "127.0.0.1:19999", DataDir: "./overlook-data", LogFormat: "text", ShutdownTimeout: 30 * time.Second}
+	return Config{Addr: "127.0.0.1:19999", DataDir: "./overlook-data", LogFormat: "text", ShutdownTimeout: 30 * time.Second, DemoScale: 1}
 }
 
 // setting ties a flag to its environment variable.
@@ -65,6 +68,12 @@ func Parse(name string, args []string, getenv func(string) string) (Config, erro
 		fs.StringVar(s.dst, s.flag, *s.dst, s.usage+" ($"+s.env+")")
 	}
 	c.Projects = fields(getenv("OVERLOOK_PROJECTS"))
+	if v := getenv("OVERLOOK_DEMO_SCALE"); v != "" {
+		if _, err := fmt.Sscan(v, &c.DemoScale); err != nil {
+			return c, fmt.Errorf("OVERLOOK_DEMO_SCALE %q: %w", v, err)
+		}
+	}
+	fs.Float64Var(&c.DemoScale, "demo-scale", c.DemoScale, "size of the thelook demo generated on first start; 0: no demo ($OVERLOOK_DEMO_SCALE)")
 	c.Connections = fields(getenv("OVERLOOK_CONNECTIONS"))
 	fs.Func("project", "serve a LookML project from disk: NAME=DIR (repeatable; $OVERLOOK_PROJECTS, space-separated)",
 		appendTo(&c.Projects))
@@ -109,6 +118,9 @@ func (c *Config) Validate() error {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("log-format %q must be text or json", c.LogFormat))
+	}
+	if c.DemoScale < 0 || c.DemoScale > 100 {
+		errs = append(errs, fmt.Errorf("demo-scale %v must be between 0 and 100", c.DemoScale))
 	}
 	for _, kv := range append(append([]string{}, c.Projects...), c.Connections...) {
 		if name, value, ok := strings.Cut(kv, "="); !ok || name == "" || value == "" {

@@ -48,7 +48,11 @@ type Server struct {
 
 // Open prepares a node: data dir, database and migrations, built-in roles
 // and folders, the first admin. It does not listen yet.
-func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, error) {
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...Option) (*Server, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
@@ -71,6 +75,11 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, er
 		newDBCollector(st))
 	s.Connections, err = openConnections(st, cfg, key)
 	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if err := s.ensureDemo(ctx, o); err != nil {
+		s.Connections.Close()
 		st.Close()
 		return nil, err
 	}
