@@ -1,0 +1,95 @@
+package compiler
+
+import (
+	"time"
+
+	"github.com/overlookbi/overlook/internal/semantic"
+)
+
+// Query is a Looker Query as the compiler reads it (api-contract §3.1).
+type Query struct {
+	Model string
+	// View is the explore (Looker's historical name).
+	View    string
+	Fields  []string
+	Filters map[string]string
+	// FilterExpression (a Looker expression) is not supported yet: a
+	// non-empty one is refused with a 422.
+	FilterExpression string
+	// Sorts are "view.field", "view.field desc" or "__UNSORTED__".
+	Sorts []string
+	// Limit is Looker's string limit: "" means 500, "-1" unlimited (when
+	// the Context allows it, else the cap).
+	Limit string
+	// Pivots are selected as dimensions (added when Fields lacks them);
+	// reshaping the rows into pivot columns is the caller's.
+	Pivots []string
+	// Total and RowTotal ask for side queries the compiler does not build
+	// yet; they are ignored.
+	Total    bool
+	RowTotal string
+	// QueryTimezone is an IANA zone name; "" means the database's.
+	QueryTimezone string
+	// DynamicFields (custom fields, table calculations) are not supported
+	// yet: a non-empty list is refused with a 422.
+	DynamicFields string
+}
+
+// Context is who runs the query and when.
+type Context struct {
+	// UserAttributes are the caller's resolved attribute values, by name:
+	// for access filters and Liquid.
+	UserAttributes map[string]string
+	// Now anchors relative date filters ("7 days"); zero means time.Now().
+	Now time.Time
+	// DBTimezone is the zone the warehouse stores timestamps in; "" is UTC.
+	DBTimezone string
+	// MaxLimit caps the row limit; 0 means DefaultMaxLimit.
+	MaxLimit int
+	// Unlimited lets limit "-1" mean no limit (downloads, streaming).
+	Unlimited bool
+}
+
+// Row limits (lookml-semantics §5.4).
+const (
+	DefaultLimit    = 500
+	DefaultMaxLimit = 5000
+)
+
+// Kind says whether a column is a dimension or a measure.
+type Kind string
+
+// Column kinds.
+const (
+	KindDimension Kind = "dimension"
+	KindMeasure   Kind = "measure"
+)
+
+// Column describes one column of the compiled SELECT, in order.
+type Column struct {
+	Name       string // "view.field", the SQL alias
+	Label      string // view label + field label
+	LabelShort string
+	ViewLabel  string
+	Kind       Kind
+	Type       string // the LookML type: string, number, date_month, count…
+	// ValueFormat is the field's value_format, or its value_format_name.
+	ValueFormat string
+	// Hidden marks a helper column (a tier's __sort_ companion) to drop
+	// from results.
+	Hidden bool
+	// Field is the model's field; nil for helper columns.
+	Field *semantic.Field
+}
+
+// Compiled is a query ready to run.
+type Compiled struct {
+	SQL     string
+	Args    []any
+	Dialect string
+	Columns []Column
+	// Limit is the row limit written in the SQL; 0 means none.
+	Limit int
+	// Sorts are the ORDER BY the compiler chose, as "view.field [desc]".
+	Sorts []string
+}
