@@ -1,0 +1,3 @@
+SELECT users.city AS "users.city"
+FROM users
+LIMIT 500
