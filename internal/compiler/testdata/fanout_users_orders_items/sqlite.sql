@@ -1,0 +1,18 @@
+SELECT
+    "users".state AS "users.state",
+    COUNT(DISTINCT ("users".id)) AS "users.count",
+    (COALESCE((SELECT TOTAL(json_extract(value, '$[1]')) FROM json_each(json_group_array(DISTINCT json_array(("users".id), ("users".age))))), 0)) / NULLIF(COUNT(DISTINCT CASE WHEN (("users".age)) IS NOT NULL THEN ("users".id) ELSE NULL END), 0) AS "users.average_age",
+    COUNT(DISTINCT ("orders".order_id)) AS "orders.count",
+    COALESCE((SELECT TOTAL(json_extract(value, '$[1]')) FROM json_each(json_group_array(DISTINCT json_array(("orders".order_id), ("orders".num_of_item))))), 0) AS "orders.total_items",
+    (COALESCE((SELECT TOTAL(json_extract(value, '$[1]')) FROM json_each(json_group_array(DISTINCT json_array(("orders".order_id), ("orders".num_of_item))))), 0)) / NULLIF(COUNT(DISTINCT CASE WHEN (("orders".num_of_item)) IS NOT NULL THEN ("orders".order_id) ELSE NULL END), 0) AS "orders.average_items",
+    COUNT(DISTINCT ("order_items".id)) AS "order_items.count",
+    COUNT(DISTINCT ("order_items".order_id)) AS "order_items.order_count",
+    COALESCE(SUM(("order_items".sale_price)), 0) AS "order_items.total_sale_price"
+FROM users AS "users"
+LEFT JOIN orders AS "orders" ON ("users".id  =  "orders".user_id)
+LEFT JOIN order_items AS "order_items" ON ("orders".order_id  =  "order_items".order_id)
+GROUP BY 1
+ORDER BY 2 DESC NULLS FIRST, 1 NULLS LAST
+LIMIT 500
+-- args:
+-- columns: users.state(dimension) users.count(measure) users.average_age(measure) orders.count(measure) orders.total_items(measure) orders.average_items(measure) order_items.count(measure) order_items.order_count(measure) order_items.total_sale_price(measure)

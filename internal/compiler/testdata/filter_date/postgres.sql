@@ -1,0 +1,10 @@
+SELECT
+    TO_CHAR(DATE_TRUNC('day', "orders".created_at), 'YYYY-MM-DD') AS "orders.created_date",
+    COUNT(*) AS "orders.count"
+FROM orders AS "orders"
+WHERE ((((("orders".created_at)) >= $1 AND (("orders".created_at)) < $2)) AND (((("orders".shipped_at)) >= $3 AND (("orders".shipped_at)) < $4)))
+GROUP BY DATE_TRUNC('day', "orders".created_at)
+ORDER BY 1 DESC NULLS FIRST
+LIMIT 500
+-- args: 2026-03-12T00:00:00Z 2026-03-19T00:00:00Z 2025-01-01T00:00:00Z 2025-06-01T00:00:00Z
+-- columns: orders.created_date(dimension) orders.count(measure)

@@ -1,0 +1,1 @@
+-- error: invalid: Validation Failed; fields unsupported: orders: sqlgen: dialect sqlite cannot convert time zones

@@ -1,0 +1,11 @@
+SELECT
+    `products`.brand AS `products.brand`,
+    COUNT(*) AS `products.count`
+FROM products AS `products`
+WHERE ((`products`.category)) = ?
+GROUP BY 1
+HAVING (COUNT(*)) > ?
+ORDER BY CASE WHEN (COUNT(*)) IS NULL THEN 0 ELSE 1 END, 2 DESC, CASE WHEN (`products`.brand) IS NULL THEN 1 ELSE 0 END, 1
+LIMIT 500
+-- args: "Jeans" 10
+-- columns: products.brand(dimension) products.count(measure)

@@ -1,0 +1,1 @@
+-- error: invalid: Validation Failed; fields unsupported: order_items: sqlgen: MEDIAN is not supported by dialect sqlite
