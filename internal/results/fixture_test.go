@@ -55,13 +55,13 @@ var fixtureTotals = []any{nil, nil, nil, nil, nil, 1234.495, int64(1234525), 1.0
 func fixtureOptions() Options {
 	ran := time.Date(2024, 5, 2, 9, 0, 0, 0, time.UTC)
 	return Options{
-		SQL:       "SELECT users.city AS \"users.city\"\nFROM users\nLIMIT 500",
-		QueryID:   "42",
-		Timezone:  "UTC",
-		Filters:   map[string]string{"users.city": "-NULL"},
-		RanAt:     ran,
-		Now:       func() time.Time { return ran.Add(1234 * time.Millisecond) },
-		Totals:    fixtureTotals,
-		Vis:       Vis{HiddenFields: []string{"users.notes"}, SeriesLabels: map[string]string{"orders.count": "Number of Orders"}},
+		SQL:      "SELECT users.city AS \"users.city\"\nFROM users\nLIMIT 500",
+		QueryID:  "42",
+		Timezone: "UTC",
+		Filters:  map[string]string{"users.city": "-NULL"},
+		RanAt:    ran,
+		Now:      func() time.Time { return ran.Add(1234 * time.Millisecond) },
+		Totals:   fixtureTotals,
+		Vis:      Vis{HiddenFields: []string{"users.notes"}, SeriesLabels: map[string]string{"orders.count": "Number of Orders"}},
 	}
 }

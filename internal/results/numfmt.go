@@ -23,7 +23,8 @@ var namedFormats = map[string]string{
 // percent (each % multiplies by 100 and prints), literal text before and
 // after the number (quoted "…", escaped \x, currency symbols, [$€-407]
 // currency brackets), colour brackets (ignored), and up to three sections
-// positive;negative;zero (a fourth, for text, is ignored). Refused, so
+// positive;negative;zero (a fourth, for text, is ignored; a section after
+// the first may be text alone). Refused, so
 // values print raw: conditions ([>=1000]), date and time codes, scientific
 // notation, text placeholders (@) and digit placeholders split by text
 // (000-00-0000). Rounding is half away from zero on the value's shortest
@@ -40,6 +41,7 @@ type section struct {
 	fracOptional   int // further fraction digits shown when not zero
 	scale          int // thousands divided out
 	percent        int // % signs
+	textOnly       bool
 }
 
 var errUnsupportedFormat = errors.New("unsupported value format")
@@ -53,10 +55,10 @@ func parseNumFormat(spec string) (*numFormat, error) {
 		parts = parts[:3]
 	}
 	f := &numFormat{}
-	for _, p := range parts {
+	for i, p := range parts {
 		s, err := parseSection(p)
-		if err != nil {
-			return nil, err
+		if err != nil || (i == 0 && s.textOnly) {
+			return nil, errUnsupportedFormat
 		}
 		f.sections = append(f.sections, s)
 	}
@@ -111,9 +113,7 @@ func parseSection(p string) (section, error) {
 		i += n
 	}
 	sp.closeNum()
-	if !sp.seenNum {
-		return section{}, errUnsupportedFormat
-	}
+	sp.s.textOnly = !sp.seenNum
 	sp.s.suffix = sp.text.String()
 	return sp.s, nil
 }
@@ -241,6 +241,9 @@ func (f *numFormat) appendValue(b []byte, v any) ([]byte, bool) {
 		return b, false
 	}
 	s, sign := f.pick(neg, d.isZero())
+	if s.textOnly { // "zero" in 0;-0;"zero"
+		return append(b, s.suffix...), true
+	}
 	d = d.shift(2*s.percent - 3*s.scale).round(s.fracZeros + s.fracOptional)
 	if sign && neg && !d.isZero() {
 		b = append(b, '-')
