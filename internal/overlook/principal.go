@@ -1,6 +1,9 @@
 package overlook
 
-import "context"
+import (
+	"context"
+	"sync"
+)
 
 // Principal is who a request acts as.
 type Principal struct {
@@ -15,6 +18,21 @@ type Principal struct {
 	// Models the user may reach; AllModels when any role grants every model.
 	Models    map[string]bool
 	AllModels bool
+
+	// memo keeps values derived from this principal. A principal is
+	// resolved again whenever what it derives from changes, so its memo
+	// never needs invalidating on its own.
+	memo sync.Map
+}
+
+// Memo returns the value stored under key, computing and storing it on
+// first use.
+func (p *Principal) Memo(key any, compute func() any) any {
+	if v, ok := p.memo.Load(key); ok {
+		return v
+	}
+	v, _ := p.memo.LoadOrStore(key, compute())
+	return v
 }
 
 // Can reports whether the principal holds permission p.

@@ -2,7 +2,9 @@ package looker40
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
+	"reflect"
 	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -85,9 +87,30 @@ type allUsersInput struct {
 	IDs   DelimList `query:"ids" doc:"Ids of the users to return"`
 }
 
-func (b *Backend) me(ctx context.Context, _ *struct{ FieldsParam }) (*Out[model.User], error) {
+// me answers the caller's own record, encoded once per resolved principal:
+// it is the most frequent call of every SDK session.
+func (b *Backend) me(ctx context.Context, _ *struct{ FieldsParam }) (*Out[encodedUser], error) {
 	p := overlook.PrincipalFrom(ctx)
-	return ok(userWire(p.User, p))
+	raw := p.Memo(meKey{}, func() any {
+		data, err := json.Marshal(userWire(p.User, p))
+		if err != nil {
+			panic(err) // a User always encodes
+		}
+		return data
+	})
+	return ok(encodedUser{raw: raw.([]byte)})
+}
+
+type meKey struct{}
+
+// encodedUser is a User already encoded as JSON; the API document shows it
+// as a User.
+type encodedUser struct{ raw []byte }
+
+func (u encodedUser) MarshalJSON() ([]byte, error) { return u.raw, nil }
+
+func (encodedUser) Schema(r huma.Registry) *huma.Schema {
+	return r.Schema(reflect.TypeFor[model.User](), true, "")
 }
 
 func (b *Backend) allUsers(ctx context.Context, in *allUsersInput) (*Paged[model.User], error) {
