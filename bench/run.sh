@@ -76,7 +76,7 @@ ol_port="$(free_port)"
 ol="http://127.0.0.1:$ol_port"
 mkdir -p "$work/data"
 # The per-request log goes to /dev/null; it is still formatted.
-OVERLOOK_ADMIN_CLIENT_ID="$client_id" OVERLOOK_ADMIN_CLIENT_SECRET="$client_secret" \
+OVERLOOK_DEMO_SCALE=0 OVERLOOK_ADMIN_CLIENT_ID="$client_id" OVERLOOK_ADMIN_CLIENT_SECRET="$client_secret" \
 	pinned "$work/overlook" serve --addr "127.0.0.1:$ol_port" --data-dir "$work/data" \
 	>/dev/null 2>/dev/null
 wait_alive "$ol"
