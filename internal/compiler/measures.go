@@ -40,7 +40,9 @@ func (c *compiler) measure(ref semantic.FieldRef) (sqlgen.Expr, error) {
 		if fn == sqlgen.Sum {
 			return sqlgen.Func{Name: "COALESCE", Args: []sqlgen.Expr{sqlgen.Agg{Func: sqlgen.Sum, X: x}, sqlgen.Literal{Value: 0}}}, nil
 		}
-		return sqlgen.Agg{Func: fn, X: x}, nil
+		// AVG of an integer is DECIMAL with 4 decimals in MySQL: average as
+		// a float everywhere.
+		return sqlgen.Agg{Func: fn, X: sqlgen.Cast{X: x, Type: sqlgen.TypeFloat}}, nil
 	case "sum_distinct", "average_distinct":
 		return c.distinctMeasure(ref, x)
 	}

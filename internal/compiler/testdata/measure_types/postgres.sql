@@ -3,7 +3,7 @@ SELECT
     COUNT(*) AS "order_items.count",
     COUNT(DISTINCT ("order_items".order_id)) AS "order_items.order_count",
     COALESCE(SUM(("order_items".sale_price)), 0) AS "order_items.total_sale_price",
-    AVG(("order_items".sale_price)) AS "order_items.average_sale_price",
+    AVG(CAST(("order_items".sale_price) AS DOUBLE PRECISION)) AS "order_items.average_sale_price",
     PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ("order_items".sale_price)) AS "order_items.median_sale_price",
     COUNT(CASE WHEN (("order_items".returned_at IS NOT NULL)) THEN ("order_items".id) ELSE NULL END) AS "order_items.returned_count",
     (sum( "order_items".sale_price )) AS "order_items.dynamic_sale_price"
