@@ -98,6 +98,12 @@ view: users {
     sql: ${age} ;;
     value_format_name: decimal_1
   }
+  # Summed over the users explore, which fans out to orders and order
+  # items: it needs symmetric aggregates to count each user once.
+  measure: total_age {
+    type: sum
+    sql: ${age} ;;
+  }
   set: detail {
     fields: [id, first_name, last_name, email, city, state, country]
   }
