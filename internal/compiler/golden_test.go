@@ -173,3 +173,36 @@ func errText(err error) string {
 	}
 	return text
 }
+
+// TestSuggestGolden pins the suggestion queries.
+func TestSuggestGolden(t *testing.T) {
+	cases := []struct {
+		name  string
+		model string
+		sq    compiler.SuggestQuery
+		attrs map[string]string
+	}{
+		{name: "brand_term", sq: compiler.SuggestQuery{Explore: "products", Field: "products.brand", Term: "ca_l%"}},
+		{name: "brand_filtered", sq: compiler.SuggestQuery{Explore: "products", Field: "products.brand",
+			Filters: map[string]string{"products.category": "Jeans", "distribution_centers.name": "-NULL"}}},
+		{name: "tier", sq: compiler.SuggestQuery{Explore: "users", Field: "users.age_tier"}},
+		{name: "access_filter", model: "secure", sq: compiler.SuggestQuery{Explore: "secure_users", Field: "users.city", Term: "san"},
+			attrs: map[string]string{"state": "California"}},
+	}
+	for _, tc := range cases {
+		for _, d := range goldenDialects {
+			t.Run(tc.name+"/"+d, func(t *testing.T) {
+				model := tc.model
+				if model == "" {
+					model = "thelook"
+				}
+				s, err := compiler.Suggest(testModel(t, model), tc.sq, d, compiler.Context{UserAttributes: tc.attrs, Now: fixedNow})
+				var c *compiler.Compiled
+				if err == nil {
+					c = s.Query
+				}
+				checkGolden(t, filepath.Join("testdata", "suggest_"+tc.name, d+".sql"), goldenText(c, err))
+			})
+		}
+	}
+}

@@ -62,9 +62,15 @@ func TestHostileInputs(t *testing.T) {
 			return with(q("users", "users.state"), func(q *compiler.Query) { q.Filters = map[string]string{p: "x"} }), nil
 		},
 		"field name": func(p string) (compiler.Query, map[string]string) { return q("users", "users.state", p), nil },
-		"pivot":      func(p string) (compiler.Query, map[string]string) { return with(q("users", "users.state"), func(q *compiler.Query) { q.Pivots = []string{p} }), nil },
-		"sort":       func(p string) (compiler.Query, map[string]string) { return with(q("users", "users.state"), func(q *compiler.Query) { q.Sorts = []string{p} }), nil },
-		"limit":      func(p string) (compiler.Query, map[string]string) { return with(q("users", "users.state"), func(q *compiler.Query) { q.Limit = p }), nil },
+		"pivot": func(p string) (compiler.Query, map[string]string) {
+			return with(q("users", "users.state"), func(q *compiler.Query) { q.Pivots = []string{p} }), nil
+		},
+		"sort": func(p string) (compiler.Query, map[string]string) {
+			return with(q("users", "users.state"), func(q *compiler.Query) { q.Sorts = []string{p} }), nil
+		},
+		"limit": func(p string) (compiler.Query, map[string]string) {
+			return with(q("users", "users.state"), func(q *compiler.Query) { q.Limit = p }), nil
+		},
 		"timezone": func(p string) (compiler.Query, map[string]string) {
 			return with(q("orders", "orders.created_month"), func(q *compiler.Query) { q.QueryTimezone = p }), nil
 		},
