@@ -150,3 +150,17 @@ func TestSQLFormatWritesTheSQLAndReadsNoRows(t *testing.T) {
 		t.Errorf("WriteSQL: %q %v", buf.String(), err)
 	}
 }
+
+func TestXLSXStopsAtItsRowCap(t *testing.T) {
+	f, _ := Lookup("xlsx")
+	f.MaxRows = 2 // the real cap, 1,048,575 data rows, is checked by TestLimits
+	var buf bytes.Buffer
+	n, err := f.Write(&buf, fixtureCols, &sliceRows{rows: fixtureRows()}, Options{})
+	if err != nil || n != 2 {
+		t.Fatalf("wrote %d rows, err %v; want 2", n, err)
+	}
+	dump := string(dumpXLSX(t, buf.Bytes()))
+	if !strings.Contains(dump, "A2\t") || strings.Contains(dump, "A4\t") {
+		t.Errorf("want the header and two rows:\n%s", dump)
+	}
+}
