@@ -1,22 +1,41 @@
 // Package results writes query results in Looker's result formats (json,
 // json_label, json_detail, json_bi, csv, txt, html, md, xlsx and sql),
-// streaming: rows go from the source to the writer in chunks and are never
-// all held in memory, so a csv or json of ten million rows runs in flat
-// memory.
+// streaming: rows go from the source to the client in chunks of about
+// 32 KB, each pushed through the writer's Flush (an http.Flusher, or
+// http.ResponseController for a wrapped ResponseWriter), and none is kept,
+// so a csv or json of ten million rows runs in flat memory.
 //
-// A caller picks a format by name and streams into an HTTP response:
+// A handler picks the format, sets its content type, and streams:
 //
-//	f, err := results.Resolve(name) // a 422 naming result_format for unknown or unsupported ones
+//	f, err := results.Resolve(format) // *overlook.Error (422, field result_format) if unknown or unsupported
+//	if err != nil { return err }
+//	if !f.RunsQuery { // sql: compile, don't run
+//		w.Header().Set("Content-Type", f.ContentType)
+//		return results.WriteSQL(w, sqlText)
+//	}
+//	rows, err := engine.Query(ctx, sqlText, args...) // ctx: the request's, so a gone client cancels
+//	scan, err := warehouse.NewRowScanner(rows)
 //	w.Header().Set("Content-Type", f.ContentType)
-//	if !f.RunsQuery { f.Write(w, cols, nil, opts); return } // sql: the text, no query
-//	n, err := f.Write(w, cols, rows, opts)
+//	n, err := f.Write(w, columns, scan, results.Options{ApplyFormatting: …, Limit: …, SQL: sqlText})
 //
 // Write reads the first row before it writes a byte, so a query that fails
 // at once leaves the response untouched and the caller can still answer
-// with an error. A failure later, once bytes are out, ends the output
-// where it stands (a json body is then left unterminated, so a client
-// cannot mistake it for a complete result) and Write returns the error.
+// with an error (headers go out with the first byte, so its error
+// handler can still replace the Content-Type set before Write). A
+// failure later, once bytes are out, ends the output where it stands (a
+// json body is then left unterminated, so no client mistakes it for a
+// complete result) and Write returns the error.
 //
-// With Options.ApplyFormatting, values are rendered with their column's
-// value format (see ValueFormat for the supported subset).
+// Values are those of warehouse.Normalize. Dates and times are written by
+// the column's LookML type ("2024-05-01", "2024-05-01 12:34:56", date_year
+// a number) in the time.Time's own location: convert to the query timezone
+// in SQL or before. yesno columns read true/false or 1/0 and write
+// "Yes"/"No". With Options.ApplyFormatting, values are rendered with their
+// value format (the subset numFormat documents); xlsx instead gives cells
+// the format itself, so they stay numbers.
+//
+// Not written yet: pivoted results (a measure cell that is an object keyed
+// by pivot value, json_detail's pivots metadata and csv's multi-row pivot
+// headers), subtotals and row totals, drill links in json_detail, and
+// Looker's HTML (html:) templates.
 package results
