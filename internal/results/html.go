@@ -4,15 +4,23 @@ import "bufio"
 
 // htmlEnc writes a plain <table>: labels in <thead>, values HTML-escaped
 // in <tbody>.
-type htmlEnc struct {
+type htmlEnc struct{ textTable }
+
+func newHTML(cols []Column, opt Options) encoder {
+	return &htmlEnc{newTextTable(cols, opt)}
+}
+
+// textTable is the state of the table-shaped text formats (html, md):
+// the columns, their cells, and buffers reused from row to row.
+type textTable struct {
 	cols  []Column
 	cells *cells
 	buf   []byte
 	text  []byte
 }
 
-func newHTML(cols []Column, opt Options) encoder {
-	return &htmlEnc{cols: cols, cells: newCells(cols, opt)}
+func newTextTable(cols []Column, opt Options) textTable {
+	return textTable{cols: cols, cells: newCells(cols, opt)}
 }
 
 func (e *htmlEnc) begin(w *bufio.Writer) error {

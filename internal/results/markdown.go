@@ -4,15 +4,10 @@ import "bufio"
 
 // markdownEnc writes a GitHub-flavoured Markdown table: labels, an
 // alignment line (numbers right-aligned), one line per row.
-type markdownEnc struct {
-	cols  []Column
-	cells *cells
-	buf   []byte
-	text  []byte
-}
+type markdownEnc struct{ textTable }
 
 func newMarkdown(cols []Column, opt Options) encoder {
-	return &markdownEnc{cols: cols, cells: newCells(cols, opt)}
+	return &markdownEnc{newTextTable(cols, opt)}
 }
 
 func (e *markdownEnc) begin(w *bufio.Writer) error {
