@@ -69,19 +69,10 @@ func (e *detailEnc) begin(w *bufio.Writer) error {
 }
 
 func (e *detailEnc) head() detailHead {
+	dims, measures, calcs := splitByKind(e.cols)
 	fields := detailFields{
-		Dimensions: []model.LookmlModelExploreField{}, Measures: []model.LookmlModelExploreField{},
-		Pivots: []model.LookmlModelExploreField{}, TableCalculations: []model.JsonBiTableCalc{},
-	}
-	for _, c := range e.cols {
-		switch c.Kind {
-		case Measure:
-			fields.Measures = append(fields.Measures, detailField(c))
-		case TableCalculation:
-			fields.TableCalculations = append(fields.TableCalculations, biTableCalc(c))
-		default:
-			fields.Dimensions = append(fields.Dimensions, detailField(c))
-		}
+		Dimensions: mapColumns(dims, detailField), Measures: mapColumns(measures, detailField),
+		Pivots: []model.LookmlModelExploreField{}, TableCalculations: mapColumns(calcs, biTableCalc),
 	}
 	nulls := e.opt.NullSortTreatment
 	if nulls == "" {

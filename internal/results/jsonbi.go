@@ -40,19 +40,10 @@ func (e *jsonBIEnc) end(w *bufio.Writer, _ int) error {
 }
 
 func biMetadata(cols []Column, opt Options) model.JsonBiMetadata {
+	dims, measures, calcs := splitByKind(cols)
 	fields := &model.JsonBiFields{
-		Dimensions: []model.JsonBiField{}, Measures: []model.JsonBiField{},
-		Pivots: []model.JsonBiField{}, TableCalculations: []model.JsonBiTableCalc{},
-	}
-	for _, c := range cols {
-		switch c.Kind {
-		case Measure:
-			fields.Measures = append(fields.Measures, biField(c))
-		case TableCalculation:
-			fields.TableCalculations = append(fields.TableCalculations, biTableCalc(c))
-		default:
-			fields.Dimensions = append(fields.Dimensions, biField(c))
-		}
+		Dimensions: mapColumns(dims, biField), Measures: mapColumns(measures, biField),
+		Pivots: []model.JsonBiField{}, TableCalculations: mapColumns(calcs, biTableCalc),
 	}
 	filters := opt.Filters
 	if filters == nil {
@@ -112,6 +103,31 @@ func align(c Column) string {
 		return "right"
 	}
 	return "left"
+}
+
+// splitByKind parts columns into dimensions, measures and table
+// calculations, keeping their order.
+func splitByKind(cols []Column) (dims, measures, calcs []Column) {
+	for _, c := range cols {
+		switch c.Kind {
+		case Measure:
+			measures = append(measures, c)
+		case TableCalculation:
+			calcs = append(calcs, c)
+		default:
+			dims = append(dims, c)
+		}
+	}
+	return dims, measures, calcs
+}
+
+// mapColumns describes each column; never nil, so JSON writes [].
+func mapColumns[T any](cols []Column, describe func(Column) T) []T {
+	out := make([]T, 0, len(cols))
+	for _, c := range cols {
+		out = append(out, describe(c))
+	}
+	return out
 }
 
 func ptr[T any](v T) *T { return &v }
