@@ -27,12 +27,12 @@ func init() { register(registerConnection) }
 
 // ConnectionNamePath names one connection.
 type ConnectionNamePath struct {
-	ConnectionName string `path:"connection_name" doc:"Name of connection"`
+	ConnectionName string `path:"connection_name" doc:"Connection name"`
 }
 
 // ConnectionTestsParam lists the tests to run.
 type ConnectionTestsParam struct {
-	Tests DelimList `query:"tests" doc:"Array of names of tests to run"`
+	Tests DelimList `query:"tests" doc:"Names of the tests to run"`
 }
 
 type connectionBodyInput struct {
@@ -43,7 +43,7 @@ func registerConnection(api huma.API, b *Backend) {
 	handle(api, op{ID: "all_connections", Method: http.MethodGet, Path: "/connections", Tag: tagConnection,
 		Perm: permSeeConnections, Summary: "All connections"}, b.allConnections)
 	handle(api, op{ID: "create_connection", Method: http.MethodPost, Path: "/connections", Tag: tagConnection,
-		Perm: access.AdminOnly, Summary: "Create a connection"}, b.createConnection)
+		Perm: access.AdminOnly, Summary: "New connection"}, b.createConnection)
 	handle(api, op{ID: "test_connection_config", Method: http.MethodPut, Path: "/connections/test", Tag: tagConnection,
 		Perm: access.AdminOnly, Summary: "Test an unsaved connection configuration"}, b.testConnectionConfig)
 	handle(api, op{ID: "connection", Method: http.MethodGet, Path: "/connections/{connection_name}", Tag: tagConnection,
@@ -51,10 +51,10 @@ func registerConnection(api huma.API, b *Backend) {
 	handle(api, op{ID: "update_connection", Method: http.MethodPatch, Path: "/connections/{connection_name}",
 		Tag: tagConnection, Perm: access.AdminOnly, Summary: "Change a connection"}, b.updateConnection)
 	handle(api, op{ID: "delete_connection", Method: http.MethodDelete, Path: "/connections/{connection_name}",
-		Tag: tagConnection, Perm: access.AdminOnly, Summary: "Delete a connection", Status: http.StatusNoContent},
+		Tag: tagConnection, Perm: access.AdminOnly, Summary: "Remove a connection", Status: http.StatusNoContent},
 		b.deleteConnection)
 	handle(api, op{ID: "test_connection", Method: http.MethodPut, Path: "/connections/{connection_name}/test",
-		Tag: tagConnection, Perm: access.AdminOnly, Summary: "Test a connection"}, b.testConnection)
+		Tag: tagConnection, Perm: access.AdminOnly, Summary: "Check that a connection works"}, b.testConnection)
 	handle(api, op{ID: "all_dialect_infos", Method: http.MethodGet, Path: "/dialect_info", Tag: tagConnection,
 		Perm: permSeeConnections, Summary: "Every dialect Overlook knows"}, b.allDialectInfos)
 }

@@ -20,7 +20,7 @@ func init() { register(registerDatagroup) }
 // DatagroupIDPath names a datagroup: "model::datagroup", as the LookML
 // declares both.
 type DatagroupIDPath struct {
-	DatagroupID string `path:"datagroup_id" doc:"ID of datagroup."`
+	DatagroupID string `path:"datagroup_id" doc:"Datagroup id, model::name"`
 }
 
 func registerDatagroup(api huma.API, b *Backend) {

@@ -27,22 +27,22 @@ type GroupIDPath struct {
 type allGroupsInput struct {
 	FieldsParam
 	PageParams
-	Sorts                   string    `query:"sorts" doc:"Fields to sort by"`
+	Sorts                   string    `query:"sorts" doc:"Sort order: comma-separated field names, each optionally followed by desc"`
 	IDs                     DelimList `query:"ids" doc:"Optional list of ids to get specific groups"`
-	ContentMetadataID       string    `query:"content_metadata_id" doc:"Id of content metadata to which groups must have access"`
+	ContentMetadataID       string    `query:"content_metadata_id" doc:"Only groups with access to this content metadata id"`
 	CanAddToContentMetadata boolParam `query:"can_add_to_content_metadata" doc:"Select only groups that can (or cannot) be given access to content"`
 }
 
 type groupSearchInput struct {
 	FieldsParam
 	SearchWindow
-	Sorts              string    `query:"sorts" doc:"Fields to sort by"`
-	FilterOr           boolParam `query:"filter_or" doc:"Combine given search criteria in a boolean OR expression"`
-	ID                 string    `query:"id" doc:"Match group id"`
-	Name               string    `query:"name" doc:"Match group name"`
-	ExternalGroupID    string    `query:"external_group_id" doc:"Match group external_group_id"`
-	ExternallyManaged  boolParam `query:"externally_managed" doc:"Match group externally_managed"`
-	ExternallyOrphaned boolParam `query:"externally_orphaned" doc:"Match group externally_orphaned"`
+	Sorts              string    `query:"sorts" doc:"Sort order: comma-separated field names, each optionally followed by desc"`
+	FilterOr           boolParam `query:"filter_or" doc:"true: a result matches any criterion; false: all of them"`
+	ID                 string    `query:"id" doc:"Group id to match"`
+	Name               string    `query:"name" doc:"Group name pattern to match"`
+	ExternalGroupID    string    `query:"external_group_id" doc:"external_group_id pattern to match"`
+	ExternallyManaged  boolParam `query:"externally_managed" doc:"externally_managed value to match"`
+	ExternallyOrphaned boolParam `query:"externally_orphaned" doc:"externally_orphaned value to match"`
 }
 
 type groupBodyInput struct {
@@ -60,7 +60,7 @@ type groupUsersInput struct {
 	GroupIDPath
 	FieldsParam
 	PageParams
-	Sorts string `query:"sorts" doc:"Fields to sort by"`
+	Sorts string `query:"sorts" doc:"Sort order: comma-separated field names, each optionally followed by desc"`
 }
 
 func registerGroup(api huma.API, b *Backend) {
@@ -69,7 +69,7 @@ func registerGroup(api huma.API, b *Backend) {
 	handle(api, op{ID: "create_group", Method: http.MethodPost, Path: "/groups", Tag: tagGroup, Perm: access.AdminOnly,
 		Summary: "Create a group"}, b.createGroup)
 	handle(api, op{ID: "search_groups", Method: http.MethodGet, Path: "/groups/search", Tag: tagGroup, Perm: "see_users",
-		Summary: "Search groups"}, b.searchGroups)
+		Summary: "Find groups by criteria"}, b.searchGroups)
 	handle(api, op{ID: "search_groups_with_hierarchy", Method: http.MethodGet, Path: "/groups/search/with_hierarchy",
 		Tag: tagGroup, Perm: "see_users", Summary: "Search groups, with their parent groups and roles"}, b.searchGroupsWithHierarchy)
 	handle(api, op{ID: "search_groups_with_roles", Method: http.MethodGet, Path: "/groups/search/with_roles",
@@ -381,7 +381,7 @@ func (b *Backend) addGroupGroup(ctx context.Context, in *struct {
 
 func (b *Backend) deleteGroupFromGroup(ctx context.Context, in *struct {
 	GroupIDPath
-	DeletingGroupID string `path:"deleting_group_id" doc:"Id of group to delete"`
+	DeletingGroupID string `path:"deleting_group_id" doc:"Id of the group to take out"`
 }) (*Empty, error) {
 	id, err := groupID(ctx, in.GroupID)
 	if err != nil {
@@ -446,7 +446,7 @@ func (b *Backend) addGroupUser(ctx context.Context, in *struct {
 
 func (b *Backend) deleteGroupUser(ctx context.Context, in *struct {
 	GroupIDPath
-	UserID string `path:"user_id" doc:"Id of user to remove from group"`
+	UserID string `path:"user_id" doc:"Id of the user to take out of the group"`
 }) (*Empty, error) {
 	id, err := groupID(ctx, in.GroupID)
 	if err != nil {

@@ -25,16 +25,16 @@ func init() { register(registerLookmlModel) }
 
 // LookmlModelNamePath names a model in the path.
 type LookmlModelNamePath struct {
-	LookmlModelName string `path:"lookml_model_name" doc:"Name of lookml model."`
+	LookmlModelName string `path:"lookml_model_name" doc:"LookML model name"`
 }
 
 type allLookmlModelsInput struct {
 	FieldsParam
 	Limit              int64 `query:"limit" doc:"Number of results to return (can be used with offset)"`
 	Offset             int64 `query:"offset" doc:"Number of results to skip before returning any (can be used with limit)"`
-	ExcludeEmpty       bool  `query:"exclude_empty" doc:"Whether or not to exclude models with no explores from the response"`
-	ExcludeHidden      bool  `query:"exclude_hidden" doc:"Whether or not to exclude hidden explores from the response"`
-	IncludeInternal    bool  `query:"include_internal" doc:"Whether or not to include built-in models such as System Activity"`
+	ExcludeEmpty       bool  `query:"exclude_empty" doc:"Leave out models without explores"`
+	ExcludeHidden      bool  `query:"exclude_hidden" doc:"Leave out hidden explores"`
+	IncludeInternal    bool  `query:"include_internal" doc:"Also list built-in models (system__activity)"`
 	IncludeSelfService bool  `query:"include_self_service" doc:"Whether or not to include self service models (there are none)"`
 }
 
@@ -290,7 +290,7 @@ func (b *Backend) deleteLookmlModel(ctx context.Context, in *LookmlModelNamePath
 
 type lookmlModelExploreInput struct {
 	LookmlModelNamePath
-	ExploreName string `path:"explore_name" doc:"Name of explore."`
+	ExploreName string `path:"explore_name" doc:"Explore name"`
 	FieldsParam
 	AddDrillsMetadata bool `query:"add_drills_metadata" doc:"Whether to include drill field metadata"`
 }

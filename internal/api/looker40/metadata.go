@@ -17,7 +17,7 @@ func init() { register(registerMetadata) }
 
 // ModelNamePath names a model in the Metadata paths.
 type ModelNamePath struct {
-	ModelName string `path:"model_name" doc:"Name of model"`
+	ModelName string `path:"model_name" doc:"Model name"`
 }
 
 func registerMetadata(api huma.API, b *Backend) {

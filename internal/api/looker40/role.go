@@ -30,28 +30,28 @@ type RoleIDPath struct {
 type roleSearchInput struct {
 	FieldsParam
 	SearchWindow
-	Sorts            string    `query:"sorts" doc:"Fields to sort by"`
-	ID               string    `query:"id" doc:"Match role id"`
-	ModelSetIDs      string    `query:"model_set_ids" doc:"Match roles with these model set ids (comma separated)"`
-	PermissionSetIDs string    `query:"permission_set_ids" doc:"Match roles with these permission set ids (comma separated)"`
-	Name             string    `query:"name" doc:"Match role name"`
-	BuiltIn          boolParam `query:"built_in" doc:"Match roles by built_in status"`
-	FilterOr         boolParam `query:"filter_or" doc:"Combine given search criteria in a boolean OR expression"`
+	Sorts            string    `query:"sorts" doc:"Sort order: comma-separated field names, each optionally followed by desc"`
+	ID               string    `query:"id" doc:"Role id to match"`
+	ModelSetIDs      string    `query:"model_set_ids" doc:"Model set ids to match, comma-separated"`
+	PermissionSetIDs string    `query:"permission_set_ids" doc:"Permission set ids to match, comma-separated"`
+	Name             string    `query:"name" doc:"Role name pattern to match"`
+	BuiltIn          boolParam `query:"built_in" doc:"Built-in roles only (true) or none of them (false)"`
+	FilterOr         boolParam `query:"filter_or" doc:"true: a result matches any criterion; false: all of them"`
 }
 
 type roleCountSearchInput struct {
 	FieldsParam
 	SearchWindow
-	Sorts    string    `query:"sorts" doc:"Fields to sort by"`
-	ID       string    `query:"id" doc:"Match role id"`
-	Name     string    `query:"name" doc:"Match role name"`
-	BuiltIn  boolParam `query:"built_in" doc:"Match roles by built_in status"`
-	FilterOr boolParam `query:"filter_or" doc:"Combine given search criteria in a boolean OR expression"`
+	Sorts    string    `query:"sorts" doc:"Sort order: comma-separated field names, each optionally followed by desc"`
+	ID       string    `query:"id" doc:"Role id to match"`
+	Name     string    `query:"name" doc:"Role name pattern to match"`
+	BuiltIn  boolParam `query:"built_in" doc:"Built-in roles only (true) or none of them (false)"`
+	FilterOr boolParam `query:"filter_or" doc:"true: a result matches any criterion; false: all of them"`
 }
 
 type allRolesInput struct {
 	FieldsParam
-	IDs                DelimList `query:"ids" doc:"Optional list of ids to get specific roles"`
+	IDs                DelimList `query:"ids" doc:"Only these role ids"`
 	GetAllSupportRoles bool      `query:"get_all_support_roles" doc:"Get all Looker support roles (there are none)"`
 }
 
@@ -83,9 +83,9 @@ func registerRole(api huma.API, b *Backend) {
 	handle(api, op{ID: "all_roles", Method: http.MethodGet, Path: "/roles", Tag: tagRole, Perm: "see_users",
 		Summary: "All roles"}, b.allRoles)
 	handle(api, op{ID: "create_role", Method: http.MethodPost, Path: "/roles", Tag: tagRole, Perm: access.AdminOnly,
-		Summary: "Create a role"}, b.createRole)
+		Summary: "New role"}, b.createRole)
 	handle(api, op{ID: "search_roles", Method: http.MethodGet, Path: "/roles/search", Tag: tagRole, Perm: "see_users",
-		Summary: "Search roles"}, b.searchRoles)
+		Summary: "Find roles by criteria"}, b.searchRoles)
 	handle(api, op{ID: "search_roles_with_user_count", Method: http.MethodGet, Path: "/roles/search/with_user_count",
 		Tag: tagRole, Perm: "see_users", Summary: "Search roles, with how many users hold each"}, b.searchRolesWithUserCount)
 	handle(api, op{ID: "role", Method: http.MethodGet, Path: "/roles/{role_id}", Tag: tagRole, Perm: "see_users",
@@ -401,13 +401,13 @@ func (b *Backend) usersByID(ctx context.Context, ids []int64) (*Out[[]model.User
 // PermissionSetIDPath is the path parameter naming one object. Embedded types must be
 // exported for huma to read their parameters.
 type PermissionSetIDPath struct {
-	PermissionSetID string `path:"permission_set_id" doc:"Id of permission set"`
+	PermissionSetID string `path:"permission_set_id" doc:"Permission set id"`
 }
 
 // ModelSetIDPath is the path parameter naming one object. Embedded types must be
 // exported for huma to read their parameters.
 type ModelSetIDPath struct {
-	ModelSetID string `path:"model_set_id" doc:"Id of model set"`
+	ModelSetID string `path:"model_set_id" doc:"Model set id"`
 }
 
 // SetSearchInput holds the parameters search_permission_sets and
@@ -415,12 +415,12 @@ type ModelSetIDPath struct {
 type SetSearchInput struct {
 	FieldsParam
 	SearchWindow
-	Sorts     string    `query:"sorts" doc:"Fields to sort by"`
+	Sorts     string    `query:"sorts" doc:"Sort order: comma-separated field names, each optionally followed by desc"`
 	ID        string    `query:"id" doc:"Match id"`
 	Name      string    `query:"name" doc:"Match name"`
 	AllAccess boolParam `query:"all_access" doc:"Match all_access status"`
 	BuiltIn   boolParam `query:"built_in" doc:"Match built_in status"`
-	FilterOr  boolParam `query:"filter_or" doc:"Combine given search criteria in a boolean OR expression"`
+	FilterOr  boolParam `query:"filter_or" doc:"true: a result matches any criterion; false: all of them"`
 }
 
 func (in *SetSearchInput) filter(member string) (store.SetFilter, error) {
@@ -441,9 +441,9 @@ func registerPermissionSets(api huma.API, b *Backend) {
 	handle(api, op{ID: "all_permission_sets", Method: http.MethodGet, Path: "/permission_sets", Tag: tagRole,
 		Perm: "see_users", Summary: "All permission sets"}, b.allPermissionSets)
 	handle(api, op{ID: "create_permission_set", Method: http.MethodPost, Path: "/permission_sets", Tag: tagRole,
-		Perm: access.AdminOnly, Summary: "Create a permission set"}, b.createPermissionSet)
+		Perm: access.AdminOnly, Summary: "New permission set"}, b.createPermissionSet)
 	handle(api, op{ID: "search_permission_sets", Method: http.MethodGet, Path: "/permission_sets/search", Tag: tagRole,
-		Perm: "see_users", Summary: "Search permission sets"}, b.searchPermissionSets)
+		Perm: "see_users", Summary: "Find permission sets by criteria"}, b.searchPermissionSets)
 	handle(api, op{ID: "permission_set", Method: http.MethodGet, Path: "/permission_sets/{permission_set_id}", Tag: tagRole,
 		Perm: "see_users", Summary: "One permission set"}, b.permissionSet)
 	handle(api, op{ID: "update_permission_set", Method: http.MethodPatch, Path: "/permission_sets/{permission_set_id}",
@@ -602,11 +602,11 @@ func (b *Backend) deletePermissionSet(ctx context.Context, in *PermissionSetIDPa
 
 func registerModelSets(api huma.API, b *Backend) {
 	handle(api, op{ID: "all_model_sets", Method: http.MethodGet, Path: "/model_sets", Tag: tagRole,
-		Perm: "see_users", Summary: "All model sets"}, b.allModelSets)
+		Perm: "see_users", Summary: "Every model set"}, b.allModelSets)
 	handle(api, op{ID: "create_model_set", Method: http.MethodPost, Path: "/model_sets", Tag: tagRole,
-		Perm: access.AdminOnly, Summary: "Create a model set"}, b.createModelSet)
+		Perm: access.AdminOnly, Summary: "New model set"}, b.createModelSet)
 	handle(api, op{ID: "search_model_sets", Method: http.MethodGet, Path: "/model_sets/search", Tag: tagRole,
-		Perm: "see_users", Summary: "Search model sets"}, b.searchModelSets)
+		Perm: "see_users", Summary: "Find model sets by criteria"}, b.searchModelSets)
 	handle(api, op{ID: "model_set", Method: http.MethodGet, Path: "/model_sets/{model_set_id}", Tag: tagRole,
 		Perm: "see_users", Summary: "One model set"}, b.modelSet)
 	handle(api, op{ID: "update_model_set", Method: http.MethodPatch, Path: "/model_sets/{model_set_id}", Tag: tagRole,

@@ -30,17 +30,17 @@ func registerUser(api huma.API, b *Backend) {
 	handle(api, op{ID: "all_users", Method: http.MethodGet, Path: "/users", Tag: tagUser, Perm: "see_users",
 		Summary: "List users"}, b.allUsers)
 	handle(api, op{ID: "create_user", Method: http.MethodPost, Path: "/users", Tag: tagUser, Perm: access.AdminOnly,
-		Summary: "Create a user"}, b.createUser)
+		Summary: "New user"}, b.createUser)
 	handle(api, op{ID: "search_users", Method: http.MethodGet, Path: "/users/search", Tag: tagUser, Perm: "see_users",
-		Summary: "Search users"}, b.searchUsers)
+		Summary: "Find users by criteria"}, b.searchUsers)
 	handle(api, op{ID: "search_users_names", Method: http.MethodGet, Path: "/users/search/names/{pattern}", Tag: tagUser,
 		Perm: "see_users", Summary: "Search users by first name, last name or email"}, b.searchUsersNames)
 	handle(api, op{ID: "user", Method: http.MethodGet, Path: "/users/{user_id}", Tag: tagUser, Perm: "see_users",
 		Self: "user_id", Summary: "Get a user"}, b.user)
 	handle(api, op{ID: "update_user", Method: http.MethodPatch, Path: "/users/{user_id}", Tag: tagUser,
-		Perm: access.AdminOnly, Self: "user_id", Summary: "Update a user"}, b.updateUser)
+		Perm: access.AdminOnly, Self: "user_id", Summary: "Change a user"}, b.updateUser)
 	handle(api, op{ID: "delete_user", Method: http.MethodDelete, Path: "/users/{user_id}", Tag: tagUser,
-		Perm: access.AdminOnly, Status: http.StatusNoContent, Summary: "Delete a user"}, b.deleteUser)
+		Perm: access.AdminOnly, Status: http.StatusNoContent, Summary: "Remove a user"}, b.deleteUser)
 	handle(api, op{ID: "user_roles", Method: http.MethodGet, Path: "/users/{user_id}/roles", Tag: tagUser,
 		Perm: "see_users", Self: "user_id", Summary: "Roles of a user"}, b.userRoles)
 	handle(api, op{ID: "set_user_roles", Method: http.MethodPut, Path: "/users/{user_id}/roles", Tag: tagUser,

@@ -23,7 +23,7 @@ func init() { register(registerUserAttribute) }
 // UserAttributeIDPath is the path parameter naming one object. Embedded types must be
 // exported for huma to read their parameters.
 type UserAttributeIDPath struct {
-	UserAttributeID string `path:"user_attribute_id" doc:"Id of user attribute"`
+	UserAttributeID string `path:"user_attribute_id" doc:"User attribute id"`
 }
 
 type attrBodyInput struct {
@@ -72,7 +72,7 @@ func registerUserAttribute(api huma.API, b *Backend) {
 	handle(api, op{ID: "update_user_attribute", Method: http.MethodPatch, Path: "/user_attributes/{user_attribute_id}",
 		Tag: tagUserAttribute, Perm: access.AdminOnly, Summary: "Change a user attribute"}, b.updateUserAttribute)
 	handle(api, op{ID: "delete_user_attribute", Method: http.MethodDelete, Path: "/user_attributes/{user_attribute_id}",
-		Tag: tagUserAttribute, Perm: access.AdminOnly, Summary: "Delete a user attribute", Status: http.StatusNoContent},
+		Tag: tagUserAttribute, Perm: access.AdminOnly, Summary: "Remove a user attribute", Status: http.StatusNoContent},
 		b.deleteUserAttribute)
 	handle(api, op{ID: "all_user_attribute_group_values", Method: http.MethodGet,
 		Path: "/user_attributes/{user_attribute_id}/group_values", Tag: tagUserAttribute, Perm: "see_users",
@@ -126,7 +126,7 @@ func canSetValue(a *overlook.UserAttribute, p *overlook.Principal) bool {
 
 func (b *Backend) allUserAttributes(ctx context.Context, in *struct {
 	FieldsParam
-	Sorts string `query:"sorts" doc:"Fields to sort by"`
+	Sorts string `query:"sorts" doc:"Sort order: comma-separated field names, each optionally followed by desc"`
 }) (*Out[[]model.UserAttribute], error) {
 	sorts, err := ParseSorts(in.Sorts, store.AttributeSortable)
 	if err != nil {

@@ -17,17 +17,17 @@ type UserCriteria struct {
 	ID                     string `query:"id" doc:"Match user id (comma-separated ids)"`
 	FirstName              string `query:"first_name" doc:"Match first name"`
 	LastName               string `query:"last_name" doc:"Match last name"`
-	VerifiedLookerEmployee string `query:"verified_looker_employee" doc:"Search for user accounts associated with Looker employees"`
+	VerifiedLookerEmployee string `query:"verified_looker_employee" doc:"Only users that are verified Looker employees (Overlook has none)"`
 	Email                  string `query:"email" doc:"Match email address"`
-	IsDisabled             string `query:"is_disabled" doc:"Include or exclude disabled accounts"`
+	IsDisabled             string `query:"is_disabled" doc:"true: only disabled users; false: only enabled ones"`
 }
 
 type searchUsersInput struct {
 	UserCriteria
-	EmbedUser         string `query:"embed_user" doc:"Search for only embed users"`
+	EmbedUser         string `query:"embed_user" doc:"Only embed users (Overlook has none yet)"`
 	FilterOr          string `query:"filter_or" doc:"Combine the criteria with OR instead of AND"`
 	ContentMetadataID string `query:"content_metadata_id" doc:"Search for users with access to this content"`
-	GroupID           string `query:"group_id" doc:"Search for users who are direct members of this group"`
+	GroupID           string `query:"group_id" doc:"Only direct members of this group"`
 	IsServiceAccount  string `query:"is_service_account" doc:"Search for service accounts"`
 }
 

@@ -26,7 +26,7 @@ func registerUserSessions(api huma.API, b *Backend) {
 	handle(api, op{ID: "delete_user_session", Method: http.MethodDelete, Path: sessions + "/{session_id}", Tag: tagUser,
 		Perm: access.AdminOnly, Self: "user_id", Status: http.StatusNoContent, Summary: "End a session"}, b.deleteUserSession)
 	handle(api, op{ID: "create_service_account", Method: http.MethodPost, Path: "/users/service_accounts", Tag: tagUser,
-		Perm: access.AdminOnly, Summary: "Create a service account"}, b.createServiceAccount)
+		Perm: access.AdminOnly, Summary: "New service account"}, b.createServiceAccount)
 	handle(api, op{ID: "update_service_account", Method: http.MethodPatch, Path: "/users/service_accounts/{user_id}",
 		Tag: tagUser, Perm: access.AdminOnly, Summary: "Update a service account"}, b.updateServiceAccount)
 	handle(api, op{ID: "delete_service_account", Method: http.MethodDelete, Path: "/users/service_accounts/{user_id}",
