@@ -100,11 +100,7 @@ func TestGolden(t *testing.T) {
 	for _, gc := range goldenCases {
 		for _, d := range goldenDialects {
 			t.Run(gc.name+"/"+d, func(t *testing.T) {
-				model := gc.model
-				if model == "" {
-					model = "thelook"
-				}
-				c, err := compiler.Compile(testModel(t, model), gc.q, d, compiler.Context{UserAttributes: gc.attrs, Now: fixedNow})
+				c, err := compiler.Compile(testModel(t, gc.model), gc.q, d, compiler.Context{UserAttributes: gc.attrs, Now: fixedNow})
 				got := goldenText(c, err)
 				checkGolden(t, filepath.Join("testdata", gc.name, d+".sql"), got)
 			})
@@ -192,11 +188,7 @@ func TestSuggestGolden(t *testing.T) {
 	for _, tc := range cases {
 		for _, d := range goldenDialects {
 			t.Run(tc.name+"/"+d, func(t *testing.T) {
-				model := tc.model
-				if model == "" {
-					model = "thelook"
-				}
-				s, err := compiler.Suggest(testModel(t, model), tc.sq, d, compiler.Context{UserAttributes: tc.attrs, Now: fixedNow})
+				s, err := compiler.Suggest(testModel(t, tc.model), tc.sq, d, compiler.Context{UserAttributes: tc.attrs, Now: fixedNow})
 				var c *compiler.Compiled
 				if err == nil {
 					c = s.Query

@@ -34,6 +34,12 @@ explore: secure_users {
   }
 }
 
+explore: narrow_users {
+  from: users
+  view_name: users
+  fields: [ALL_FIELDS*, -users.email]
+}
+
 explore: recent_orders {
   from: orders
   view_name: orders
@@ -55,9 +61,12 @@ var (
 	modelsErr  error
 )
 
-// testModel returns "thelook" or "secure" resolved once.
+// testModel returns "thelook" (also for "") or "secure", resolved once.
 func testModel(t testing.TB, name string) *semantic.Model {
 	t.Helper()
+	if name == "" {
+		name = "thelook"
+	}
 	modelsOnce.Do(func() {
 		files := fstest.MapFS{"secure.model.lkml": {Data: []byte(secureModel)}}
 		modelsErr = fs.WalkDir(lookml.FS(), ".", func(path string, d fs.DirEntry, err error) error {
