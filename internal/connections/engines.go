@@ -3,6 +3,7 @@ package connections
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"slices"
 	"strings"
 	"time"
@@ -30,7 +31,12 @@ func (s *Service) Engine(ctx context.Context, name string) (warehouse.Engine, er
 	}
 	eng, err = warehouse.Open(ctx, cfg)
 	if err != nil {
-		return nil, err
+		if overlook.ErrorCode(err) != overlook.EINTERNAL {
+			return nil, err
+		}
+		// The cause may name hosts or files: log it, tell the client less.
+		slog.Warn("opening a connection failed", "connection", name, "err", err)
+		return nil, overlook.Errorf(overlook.EBADREQUEST, "Connection %q cannot be opened.", name)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
