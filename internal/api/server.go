@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -108,7 +109,7 @@ func humaConfig(publicURL string) huma.Config {
 		OpenAPIPath:   "",
 		DocsPath:      "",
 		SchemasPath:   "",
-		Formats:       map[string]huma.Format{"application/json": huma.DefaultJSONFormat, "json": huma.DefaultJSONFormat},
+		Formats:       map[string]huma.Format{"application/json": jsonFormat, "json": jsonFormat},
 		DefaultFormat: "application/json",
 		Transformers:  []huma.Transformer{projectFields},
 	}
@@ -116,6 +117,20 @@ func humaConfig(publicURL string) huma.Config {
 	cfg.AllowAdditionalPropertiesByDefault = true
 	cfg.FieldsOptionalByDefault = true
 	return cfg
+}
+
+// jsonFormat is huma's JSON format, except that a body already encoded
+// (RawJSON) is written as it is: encoding/json would re-validate and compact
+// it, which costs more than encoding it did.
+var jsonFormat = huma.Format{
+	Marshal: func(w io.Writer, v any) error {
+		if r, ok := v.(interface{ RawJSON() []byte }); ok {
+			_, err := w.Write(r.RawJSON())
+			return err
+		}
+		return huma.DefaultJSONFormat.Marshal(w, v)
+	},
+	Unmarshal: huma.DefaultJSONFormat.Unmarshal,
 }
 
 // Spec returns the OpenAPI 3.0 document, built once.

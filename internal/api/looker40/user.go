@@ -109,6 +109,9 @@ type encodedUser struct{ raw []byte }
 
 func (u encodedUser) MarshalJSON() ([]byte, error) { return u.raw, nil }
 
+// RawJSON lets the API write the encoded bytes without re-encoding them.
+func (u encodedUser) RawJSON() []byte { return u.raw }
+
 func (encodedUser) Schema(r huma.Registry) *huma.Schema {
 	return r.Schema(reflect.TypeFor[model.User](), true, "")
 }
