@@ -214,3 +214,23 @@ func TestQueryRefusals(t *testing.T) {
 		{name: "sql needs see_sql", method: "GET", path: "/queries/" + q.ID + "/run/sql", status: 403},
 	})
 }
+
+// A query the database refuses (the fixture has no users table) is a 400
+// in Looker's JSON error body, whatever the format, and names no secret.
+func TestRunQueryDatabaseError(t *testing.T) {
+	inst := servertest.Start(t)
+	thelookSQLite(t, inst)
+	admin := inst.AdminToken(t)
+	body := map[string]any{"model": "thelook", "view": "users", "fields": []string{"users.count"}}
+	for _, format := range []string{"json", "csv", "json_detail", "xlsx"} {
+		res := inst.Do(t, http.MethodPost, api+"/queries/run/"+format, admin, body)
+		var e struct {
+			Message string `json:"message"`
+		}
+		res.JSON(t, &e)
+		if res.Status != http.StatusBadRequest || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") ||
+			!strings.Contains(e.Message, "users") {
+			t.Errorf("%s: %d %s %s", format, res.Status, res.Header.Get("Content-Type"), res.Body)
+		}
+	}
+}
