@@ -234,6 +234,7 @@ func TestRunQueryDatabaseError(t *testing.T) {
 		}
 	}
 }
+
 // The official SDK's query tests run over system__activity (the metadata
 // DB itself): a create_query with filters: [] and the zero-row query of
 // "parses a query with no results", in each format, with and without cache.
