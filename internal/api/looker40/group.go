@@ -159,7 +159,7 @@ func (b *Backend) groups(ctx context.Context, f store.GroupFilter) ([]*overlook.
 func (b *Backend) allGroups(ctx context.Context, in *allGroupsInput) (*Paged[model.Group], error) {
 	f := store.GroupFilter{CanAddToContentMetadata: in.CanAddToContentMetadata.ptr()}
 	var err error
-	if f.IDs, err = delimIDs("ids", in.IDs); err != nil {
+	if f.IDs, err = ParseIDs("ids", in.IDs); err != nil {
 		return nil, err
 	}
 	if f.Sorts, err = ParseSorts(in.Sorts, store.GroupSortable); err != nil {

@@ -39,15 +39,10 @@ func (p PageParams) Window() (limit, offset int, err error) {
 
 // DelimList is an array query parameter. The SDKs send it three ways:
 // a,b,c (TypeScript, Python), "a,b,c" with the quotes (Go), and a JSON
-// array ["a","b"]. All decode to the same list.
+// array ["a","b"]. huma splits slice parameters on commas itself, so the
+// router rewrites the other two shapes into the first before huma sees
+// them (package api, normalizeArrays, with ParseDelimList).
 type DelimList []string
-
-// UnmarshalText implements encoding.TextUnmarshaler for huma.
-func (d *DelimList) UnmarshalText(text []byte) error {
-	list, err := ParseDelimList(string(text))
-	*d = list
-	return err
-}
 
 // Schema documents the parameter as an array of strings.
 func (d DelimList) Schema(huma.Registry) *huma.Schema {

@@ -140,7 +140,7 @@ func rolesWire(roles []*overlook.Role, p *overlook.Principal) []model.Role {
 }
 
 func (b *Backend) allRoles(ctx context.Context, in *allRolesInput) (*Out[[]model.Role], error) {
-	ids, err := delimIDs("ids", in.IDs)
+	ids, err := ParseIDs("ids", in.IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -781,17 +781,6 @@ func searchIDs(field, s string) ([]int64, error) {
 		return nil, overlook.Invalid(field, "invalid", "%s must be a list of ids", field)
 	}
 	return ParseIDs(field, list)
-}
-
-// delimIDs reads an array query parameter of ids. huma splits a slice
-// parameter on commas before DelimList sees it, which breaks the JSON and
-// quoted forms (["1","2"], "1,2"); joining the pieces again restores them.
-func delimIDs(field string, list DelimList) ([]int64, error) {
-	items, err := ParseDelimList(strings.Join(list, ","))
-	if err != nil {
-		return nil, overlook.Invalid(field, "invalid", "%s must be a list of ids", field)
-	}
-	return ParseIDs(field, items)
 }
 
 // requiredBodyID reads an id a body must carry.

@@ -47,18 +47,6 @@ func registerUser(api huma.API, b *Backend) {
 		Perm: access.AdminOnly, Summary: "Replace the roles of a user"}, b.setUserRoles)
 }
 
-// queryList re-reads an array query parameter from the raw URL: huma
-// splits slice-typed parameters on commas itself, before DelimList can
-// strip the quotes of "a,b" or read ["a","b"].
-func queryList(ctx context.Context, name string, parsed DelimList) []string {
-	if u := requestinfo.From(ctx).URL; u != nil && u.Query().Has(name) {
-		if list, err := ParseDelimList(u.Query().Get(name)); err == nil {
-			return list
-		}
-	}
-	return parsed
-}
-
 func (b *Backend) users() *users.Service { return users.New(b.Store, b.Auth) }
 
 type UserPath struct {
@@ -117,7 +105,7 @@ func (encodedUser) Schema(r huma.Registry) *huma.Schema {
 }
 
 func (b *Backend) allUsers(ctx context.Context, in *allUsersInput) (*Paged[model.User], error) {
-	ids, err := ParseIDs("ids", queryList(ctx, "ids", in.IDs))
+	ids, err := ParseIDs("ids", in.IDs)
 	if err != nil {
 		return nil, err
 	}

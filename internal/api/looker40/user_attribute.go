@@ -449,7 +449,7 @@ func (b *Backend) userValues(ctx context.Context, in *userValuesInput) (*Out[[]m
 		return nil, err
 	}
 	vq := store.ValuesQuery{AllValues: in.AllValues, IncludeUnset: in.IncludeUnset}
-	if vq.AttrIDs, err = delimIDs("user_attribute_ids", in.UserAttributeIDs); err != nil {
+	if vq.AttrIDs, err = ParseIDs("user_attribute_ids", in.UserAttributeIDs); err != nil {
 		return nil, err
 	}
 	return b.userValuesAnswer(ctx, uid, vq)
