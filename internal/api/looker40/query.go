@@ -281,8 +281,13 @@ func (w *lazyWriter) Write(p []byte) (int, error) {
 	return w.ctx.BodyWriter().Write(p)
 }
 
-// Flush pushes what was written to the client (results flushes per chunk).
+// Flush pushes what was written to the client (results flushes per
+// chunk); before the first byte there is nothing to push, and pushing would
+// commit the status.
 func (w *lazyWriter) Flush() {
+	if !w.started {
+		return
+	}
 	switch bw := w.ctx.BodyWriter().(type) {
 	case http.Flusher:
 		bw.Flush()
