@@ -295,4 +295,3 @@ func (b *Backend) completeOutcome(ctx context.Context, t *store.QueryTask) (Task
 	}
 	return TaskOutcome{Status: t.Status, Data: string(res.Body)}, nil
 }
-
