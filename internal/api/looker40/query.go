@@ -16,9 +16,12 @@ import (
 	"github.com/overlookbi/overlook/internal/api/model"
 	"github.com/overlookbi/overlook/internal/api/requestinfo"
 	"github.com/overlookbi/overlook/internal/compiler"
+	"github.com/overlookbi/overlook/internal/history"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/queries"
 	"github.com/overlookbi/overlook/internal/results"
+	"github.com/overlookbi/overlook/internal/semantic"
+	"github.com/overlookbi/overlook/internal/store"
 	"github.com/overlookbi/overlook/internal/warehouse"
 )
 
@@ -78,24 +81,36 @@ type CreateQueryInput struct {
 }
 
 // RunParams are the options of a run. Honoured: limit, apply_formatting,
-// apply_vis. Accepted and ignored until there is a results cache, PDTs,
-// server table calculations, drill links and images: cache, cache_only,
-// force_production, server_table_calcs, rebuild_pdts,
-// generate_drill_links, path_prefix, image_width, image_height.
+// apply_vis, cache (false runs the query even when a cached result is
+// fresh) and cache_only (answer from the cache however old the entry; a
+// miss is a 404). Accepted and ignored until there are PDTs, server table
+// calculations, drill links and images: force_production,
+// server_table_calcs, rebuild_pdts, generate_drill_links, path_prefix,
+// image_width, image_height.
 type RunParams struct {
 	ResultFormat       string `path:"result_format" doc:"Format of result"`
 	Limit              int64  `query:"limit" doc:"Row limit for this run (overrides the query's limit)"`
 	ApplyFormatting    bool   `query:"apply_formatting" doc:"Render values with their value formats"`
 	ApplyVis           bool   `query:"apply_vis" doc:"Apply the query's visualization options (hidden fields, labels)"`
-	Cache              bool   `query:"cache" doc:"Allow a cached result (accepted; no cache yet)"`
+	Cache              bool   `query:"cache" doc:"Allow a cached result (default true; false runs the query again)"`
 	ImageWidth         int64  `query:"image_width" doc:"Image width in pixels (images are not rendered yet)"`
 	ImageHeight        int64  `query:"image_height" doc:"Image height in pixels (images are not rendered yet)"`
 	GenerateDrillLinks bool   `query:"generate_drill_links" doc:"Drill links in json_detail (accepted; not generated yet)"`
 	ForceProduction    bool   `query:"force_production" doc:"Use production models (always the case here)"`
-	CacheOnly          bool   `query:"cache_only" doc:"Serve only from the cache (accepted; no cache yet)"`
+	CacheOnly          bool   `query:"cache_only" doc:"Serve only from the cache, however old the entry (a miss is a 404)"`
 	PathPrefix         string `query:"path_prefix" doc:"Prefix of drill links (accepted; not generated yet)"`
 	RebuildPdts        bool   `query:"rebuild_pdts" doc:"Rebuild persistent derived tables (accepted; none yet)"`
 	ServerTableCalcs   bool   `query:"server_table_calcs" doc:"Table calculations on the server (accepted; not yet)"`
+	// noCache is cache=false given explicitly (an absent cache means true).
+	noCache bool
+}
+
+// Resolve reads whether cache was given as false: the bool alone cannot
+// tell that from an absent parameter.
+func (p *RunParams) Resolve(ctx huma.Context) []error {
+	u := ctx.URL()
+	p.noCache = u.Query().Get("cache") == "false"
+	return nil
 }
 
 // RunQueryInput runs a saved query.
@@ -178,11 +193,11 @@ func (b *Backend) runQuery(ctx context.Context, in *RunQueryInput) (*huma.Stream
 	if err != nil {
 		return nil, err
 	}
-	return b.run(ctx, q.Definition, strconv.FormatInt(q.ID, 10), in.RunParams)
+	return b.run(ctx, q.Definition, q.ID, in.RunParams)
 }
 
 func (b *Backend) runInlineQuery(ctx context.Context, in *RunInlineQueryInput) (*huma.StreamResponse, error) {
-	return b.run(ctx, queryDefinition(in.Body.Value), "", in.RunParams)
+	return b.run(ctx, queryDefinition(in.Body.Value), 0, in.RunParams)
 }
 
 func (b *Backend) runURLEncodedQuery(ctx context.Context, in *RunURLEncodedQueryInput) (*huma.StreamResponse, error) {
@@ -193,7 +208,9 @@ func (b *Backend) runURLEncodedQuery(ctx context.Context, in *RunURLEncodedQuery
 	p := RunParams{ResultFormat: in.ResultFormat}
 	p.ApplyFormatting = in.values.Get("apply_formatting") == "true"
 	p.ApplyVis = in.values.Get("apply_vis") == "true"
-	return b.run(ctx, d, "", p)
+	p.noCache = in.values.Get("cache") == "false"
+	p.CacheOnly = in.values.Get("cache_only") == "true"
+	return b.run(ctx, d, 0, p)
 }
 
 // compileQuery checks that the caller may see d's model and compiles d
@@ -225,19 +242,22 @@ func (b *Backend) compileQuery(ctx context.Context, d queries.Definition, unlimi
 	if err != nil {
 		return nil, err
 	}
-	return &compiledQuery{eng: eng, c: c}, nil
+	return &compiledQuery{eng: eng, c: c, model: m, attrs: attrs}, nil
 }
 
 type compiledQuery struct {
-	eng warehouse.Engine
-	c   *compiler.Compiled
+	eng   warehouse.Engine
+	c     *compiler.Compiled
+	model *semantic.Model
+	attrs map[string]string
 }
 
-// run compiles d and streams its results in the format asked for. Checks
-// and compilation fail as ordinary errors; the database's refusal before
-// the first row is still a Looker error body; a failure later ends the
-// stream.
-func (b *Backend) run(ctx context.Context, d queries.Definition, queryID string, p RunParams) (*huma.StreamResponse, error) {
+// run compiles d and streams its results in the format asked for, from
+// the results cache when it may, and records the run in the history.
+// Checks and compilation fail as ordinary errors; the database's refusal
+// before the first row is still a Looker error body; a failure later ends
+// the stream. queryID is 0 for a query not stored (yet).
+func (b *Backend) run(ctx context.Context, d queries.Definition, queryID int64, p RunParams) (*huma.StreamResponse, error) {
 	f, err := results.Resolve(p.ResultFormat)
 	if err != nil {
 		return nil, err
@@ -253,15 +273,49 @@ func (b *Backend) run(ctx context.Context, d queries.Definition, queryID string,
 		return nil, err
 	}
 	opt := results.Options{ApplyFormatting: p.ApplyFormatting, ApplyVis: p.ApplyVis, Vis: visOf(d.VisConfig),
-		SQL: cq.c.SQL, QueryID: queryID, Timezone: d.QueryTimezone, Filters: d.Filters,
+		SQL: cq.c.SQL, QueryID: idText(queryID), Timezone: d.QueryTimezone, Filters: d.Filters,
 		FilterExpression: d.FilterExpression, RanAt: time.Now()}
+	rs := b.runState()
+	pol := queries.CachePolicy{Bypass: p.noCache, Only: p.CacheOnly,
+		MaxAge: queries.MaxAge(cq.model, queries.DefaultCacheMaxAge),
+		Key: queries.KeyInput{Connection: cq.model.Connection, Compiled: cq.c, Format: f.Name, Options: opt,
+			UserAttributes: cq.attrs}.Key()}
+	rec := history.Run{HistoryEntry: store.HistoryEntry{QueryID: queryID, UserID: overlook.PrincipalFrom(ctx).UserID(),
+		Source: history.SourceAPI, ResultFormat: f.Name, ConnectionName: cq.model.Connection,
+		Dialect: cq.eng.Dialect(), CreatedAt: opt.RanAt}}
+	if queryID == 0 {
+		rec.Query = &d
+	}
 	return &huma.StreamResponse{Body: func(hctx huma.Context) {
 		w := &lazyWriter{ctx: hctx, contentType: f.ContentType}
 		// ctx is the request's: a client that goes away cancels the query.
-		if _, err := queries.Run(ctx, cq.eng, cq.c, f, w, opt); err != nil && !w.started {
+		rows, hit, err := rs.cache.Run(ctx, cq.eng, cq.c, f, w, opt, pol)
+		if err != nil && !w.started {
 			writeLookerError(hctx, err)
 		}
+		rs.history.Record(finished(ctx, rec, rows, hit, err))
 	}}, nil
+}
+
+// finished completes a history record with how the run ended.
+func finished(ctx context.Context, rec history.Run, rows int, hit bool, err error) history.Run {
+	rec.CompletedAt = time.Now()
+	rec.Runtime = rec.CompletedAt.Sub(rec.CreatedAt)
+	rec.Rows, rec.CacheHit, rec.Status = rows, hit, history.StatusComplete
+	switch {
+	case err != nil && ctx.Err() != nil:
+		rec.Status = history.StatusCancelled
+	case err != nil:
+		rec.Status, rec.Message = history.StatusError, err.Error()
+	}
+	return rec
+}
+
+func idText(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
 }
 
 // lazyWriter sends the status and content type with the first byte, so an

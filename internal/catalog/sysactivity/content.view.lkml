@@ -191,6 +191,10 @@ view: history {
     sql: ${TABLE}.runtime ;;
     value_format_name: decimal_2
   }
+  dimension: result_count {
+    type: number
+    sql: ${TABLE}.result_count ;;
+  }
   dimension: runtime_tiers {
     type: tier
     tiers: [0, 1, 5, 10, 30, 60, 300]

@@ -1,0 +1,107 @@
+package queries
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/overlookbi/overlook/internal/compiler"
+	"github.com/overlookbi/overlook/internal/results"
+	"github.com/overlookbi/overlook/internal/semantic"
+)
+
+// CacheKey names one cached result: a hash of everything that shapes the
+// bytes of a run.
+type CacheKey string
+
+// KeyInput is what a cached result depends on: the connection, the
+// compiled query (SQL, bound arguments, columns), the result format with
+// its options, and the caller's user attributes (all of them: a query may
+// read any through access filters or Liquid).
+type KeyInput struct {
+	Connection     string
+	Compiled       *compiler.Compiled
+	Format         string
+	Options        results.Options
+	UserAttributes map[string]string
+}
+
+// Key hashes in; every part is length-prefixed, so no two inputs collide
+// by concatenation.
+func (in KeyInput) Key() CacheKey {
+	h := sha256.New()
+	put := func(parts ...string) {
+		for _, p := range parts {
+			_ = binary.Write(h, binary.LittleEndian, uint64(len(p)))
+			h.Write([]byte(p))
+		}
+	}
+	c, o := in.Compiled, in.Options
+	put(in.Connection, c.SQL, in.Format, strconv.FormatBool(o.ApplyFormatting), strconv.FormatBool(o.ApplyVis),
+		o.QueryID, o.Timezone, o.NullSortTreatment, o.FilterExpression, strconv.Itoa(o.Limit))
+	putArgs(put, c.Args)
+	putColumns(put, c.Columns)
+	putMap(put, "filters", o.Filters)
+	putMap(put, "labels", o.Vis.SeriesLabels)
+	put(o.Vis.HiddenFields...)
+	putMap(put, "attributes", in.UserAttributes)
+	return CacheKey(hex.EncodeToString(h.Sum(nil)))
+}
+
+func putArgs(put func(...string), args []any) {
+	put("args", strconv.Itoa(len(args)))
+	for _, a := range args {
+		put(fmt.Sprintf("%T", a), fmt.Sprintf("%v", a))
+	}
+}
+
+func putColumns(put func(...string), cols []compiler.Column) {
+	put("columns", strconv.Itoa(len(cols)))
+	for _, cc := range cols {
+		rc := resultColumn(cc)
+		put(rc.Name, rc.Label, rc.LabelShort, rc.ViewLabel, rc.Type, rc.ValueFormat, rc.ValueFormatName,
+			strconv.FormatBool(cc.Hidden), fmt.Sprint(rc.Kind))
+	}
+}
+
+func putMap(put func(...string), name string, m map[string]string) {
+	put(name, strconv.Itoa(len(m)))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		put(k, m[k])
+	}
+}
+
+// MaxAge is how long m's results may be served from the cache: its
+// persist_with datagroup's max_cache_age when set and readable, else def.
+func MaxAge(m *semantic.Model, def time.Duration) time.Duration {
+	for _, dg := range m.Datagroups {
+		if dg.Name != m.PersistWith || dg.MaxCacheAge == "" {
+			continue
+		}
+		if d, ok := ParseCacheAge(dg.MaxCacheAge); ok {
+			return d
+		}
+	}
+	return def
+}
+
+var cacheAgeUnits = map[string]time.Duration{"second": time.Second, "minute": time.Minute,
+	"hour": time.Hour, "day": 24 * time.Hour}
+
+// ParseCacheAge reads a LookML max_cache_age ("1 hour", "30 minutes",
+// "2 days"…).
+func ParseCacheAge(s string) (time.Duration, bool) {
+	num, unit, ok := strings.Cut(strings.TrimSpace(s), " ")
+	n, err := strconv.Atoi(num)
+	if !ok || err != nil || n < 0 {
+		return 0, false
+	}
+	per, ok := cacheAgeUnits[strings.TrimSuffix(strings.TrimSpace(unit), "s")]
+	return time.Duration(n) * per, ok
+}
