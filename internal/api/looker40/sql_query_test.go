@@ -269,3 +269,21 @@ func TestRunSQLQueryHostileSQLChangesNothing(t *testing.T) {
 		t.Errorf("ATTACH created %s: %v", attached, err)
 	}
 }
+
+// A connection whose database cannot be reached is the client's 4xx, and
+// the answer names no secret of the connection.
+func TestRunSQLQueryUnreachableDatabaseLeaksNoSecret(t *testing.T) {
+	inst := servertest.Start(t)
+	admin := inst.AdminToken(t)
+	conn := map[string]any{"name": "down", "dialect_name": "postgres", "host": "127.0.0.1", "port": "1",
+		"database": "analytics", "username": "looker", "password": "s3cret-pw"}
+	if res := inst.Do(t, http.MethodPost, api+"/connections", admin, conn); res.Status != http.StatusOK {
+		t.Fatalf("create connection: %d %s", res.Status, res.Body)
+	}
+	q := createSQLQuery(t, inst, admin, map[string]any{"connection_name": "down", "sql": "SELECT 1"})
+	res := runSQL(t, inst, admin, q.Slug, "json")
+	if res.Status < 400 || res.Status >= 500 || strings.Contains(string(res.Body), "s3cret-pw") ||
+		!strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
+		t.Errorf("unreachable database: %d %s", res.Status, res.Body)
+	}
+}
