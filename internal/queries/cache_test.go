@@ -30,6 +30,17 @@ type clock struct{ t time.Time }
 
 func (c *clock) now() time.Time { return c.t }
 
+// newTestCache is an empty cache on a hand-moved clock, and an engine
+// counting the runs that reach the database.
+func newTestCache(t *testing.T) (*Cache, *clock, countingEngine, *int) {
+	t.Helper()
+	clk := &clock{t: time.Unix(1_700_000_000, 0)}
+	ca := NewCache()
+	ca.Now = clk.now
+	runs := new(int)
+	return ca, clk, countingEngine{openEngine(t), runs}, runs
+}
+
 func cachedRun(t *testing.T, ca *Cache, eng countingEngine, pol CachePolicy) (string, bool, error) {
 	t.Helper()
 	csv, _ := results.Resolve("csv")
@@ -43,47 +54,39 @@ func cachedRun(t *testing.T, ca *Cache, eng countingEngine, pol CachePolicy) (st
 }
 
 func TestCacheRunHitBypassExpiry(t *testing.T) {
-	clk := &clock{t: time.Unix(1_700_000_000, 0)}
-	ca := NewCache()
-	ca.Now = clk.now
-	runs := 0
-	eng := countingEngine{openEngine(t), &runs}
+	ca, clk, eng, runs := newTestCache(t)
 	pol := CachePolicy{Key: "k", MaxAge: time.Minute}
 
 	first, hit, err := cachedRun(t, ca, eng, pol)
-	if err != nil || hit || runs != 1 || first != "N Count\n3\n" {
-		t.Fatalf("first run: %q hit %v runs %d err %v", first, hit, runs, err)
+	if err != nil || hit || *runs != 1 || first != "N Count\n3\n" {
+		t.Fatalf("first run: %q hit %v runs %d err %v", first, hit, *runs, err)
 	}
-	if again, hit, _ := cachedRun(t, ca, eng, pol); !hit || runs != 1 || again != first {
-		t.Errorf("second run: %q hit %v runs %d", again, hit, runs)
+	if again, hit, _ := cachedRun(t, ca, eng, pol); !hit || *runs != 1 || again != first {
+		t.Errorf("second run: %q hit %v runs %d", again, hit, *runs)
 	}
 	bypass := pol
 	bypass.Bypass = true
-	if _, hit, _ := cachedRun(t, ca, eng, bypass); hit || runs != 2 {
-		t.Errorf("cache=false: hit %v runs %d, want a second database run", hit, runs)
+	if _, hit, _ := cachedRun(t, ca, eng, bypass); hit || *runs != 2 {
+		t.Errorf("cache=false: hit %v runs %d, want a second database run", hit, *runs)
 	}
 	clk.t = clk.t.Add(time.Minute)
-	if _, hit, _ := cachedRun(t, ca, eng, pol); hit || runs != 3 {
-		t.Errorf("after max age: hit %v runs %d, want a fresh run", hit, runs)
+	if _, hit, _ := cachedRun(t, ca, eng, pol); hit || *runs != 3 {
+		t.Errorf("after max age: hit %v runs %d, want a fresh run", hit, *runs)
 	}
 }
 
 func TestCacheOnly(t *testing.T) {
-	clk := &clock{t: time.Unix(1_700_000_000, 0)}
-	ca := NewCache()
-	ca.Now = clk.now
-	runs := 0
-	eng := countingEngine{openEngine(t), &runs}
+	ca, clk, eng, runs := newTestCache(t)
 	only := CachePolicy{Key: "k", MaxAge: time.Minute, Only: true}
 
 	_, _, err := cachedRun(t, ca, eng, only)
-	if e := (*overlook.Error)(nil); !errors.As(err, &e) || e.Code != overlook.ENOTFOUND || runs != 0 {
-		t.Fatalf("cache_only miss: %v (runs %d), want a 404 and no run", err, runs)
+	if e := (*overlook.Error)(nil); !errors.As(err, &e) || e.Code != overlook.ENOTFOUND || *runs != 0 {
+		t.Fatalf("cache_only miss: %v (runs %d), want a 404 and no run", err, *runs)
 	}
 	_, _, _ = cachedRun(t, ca, eng, CachePolicy{Key: "k", MaxAge: time.Minute})
 	clk.t = clk.t.Add(time.Hour)
-	if out, hit, err := cachedRun(t, ca, eng, only); err != nil || !hit || runs != 1 || out != "N Count\n3\n" {
-		t.Errorf("cache_only on a stale entry: %q hit %v runs %d err %v", out, hit, runs, err)
+	if out, hit, err := cachedRun(t, ca, eng, only); err != nil || !hit || *runs != 1 || out != "N Count\n3\n" {
+		t.Errorf("cache_only on a stale entry: %q hit %v runs %d err %v", out, hit, *runs, err)
 	}
 }
 
