@@ -27,29 +27,56 @@ type RunningTask struct {
 	killed bool
 }
 
-const finishTimeout = 10 * time.Second
+const (
+	finishTimeout    = 10 * time.Second
+	maxWaitingFactor = 10
+)
 
 // Submit stores a task for job and starts it in the background; it waits
-// in status added while its user already runs the most allowed.
+// in status added while its user already runs the most allowed. A user
+// with maxWaitingFactor times that many tasks in flight must wait.
 func (r *TaskRunner) Submit(ctx context.Context, job TaskJob) (*store.QueryTask, error) {
+	if err := r.admit(job.UserID); err != nil {
+		return nil, err
+	}
 	t := &store.QueryTask{ID: randomString(taskIDLength), QueryID: job.QueryID, UserID: job.UserID,
 		ResultFormat: job.FormatName, Source: job.Source, LookID: job.LookID, DashboardID: job.DashboardID}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.stopped {
-		return nil, overlook.Errorf(overlook.ETOOMANY, "the server is stopping: try again")
-	}
 	if err := r.st.CreateQueryTask(ctx, t); err != nil {
+		r.wg.Done()
 		return nil, err
 	}
 	taskCtx, cancel := context.WithCancel(r.stopCtx)
 	rt := &RunningTask{TaskID: t.ID, UserID: job.UserID, QueryID: job.QueryID, Source: job.Source,
 		SQL: job.Compiled.SQL, Connection: job.Connection, Dialect: job.Engine.Dialect(),
 		Status: store.QueryTaskAdded, CreatedAt: t.CreatedAt, cancel: cancel}
+	r.mu.Lock()
 	r.running[t.ID] = rt
-	r.wg.Add(1)
-	go r.work(taskCtx, rt, r.slot(job.UserID), job)
+	slot := r.slot(job.UserID)
+	r.mu.Unlock()
+	go r.work(taskCtx, rt, slot, job)
 	return t, nil
+}
+
+// admit counts a new task of user in (the caller must end it with
+// wg.Done, which work does), or refuses it while the runner stops or the
+// user has too many tasks in flight.
+func (r *TaskRunner) admit(user int64) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.stopped {
+		return overlook.Errorf(overlook.ETOOMANY, "the server is stopping: try again")
+	}
+	inFlight := 0
+	for _, rt := range r.running {
+		if rt.UserID == user {
+			inFlight++
+		}
+	}
+	if inFlight >= r.perUser*maxWaitingFactor {
+		return overlook.Errorf(overlook.ETOOMANY, "too many query tasks in flight (%d): wait for some to finish", inFlight)
+	}
+	r.wg.Add(1)
+	return nil
 }
 
 // work waits for a slot of the task's user, runs the task and records its
@@ -100,7 +127,7 @@ func (r *TaskRunner) finish(rt *RunningTask, t *store.QueryTask, res *store.Quer
 	t.Status = store.QueryTaskComplete
 	switch {
 	case killed:
-		t.Status, t.Error = store.QueryTaskKilled, "the query was killed"
+		t.Status, t.Error, res = store.QueryTaskKilled, "the query was killed", nil
 	case err != nil:
 		t.Status, t.Error = store.QueryTaskError, taskErrorMessage(err)
 	}

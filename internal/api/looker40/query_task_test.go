@@ -355,3 +355,25 @@ func TestQueryTaskResultLimits(t *testing.T) {
 		t.Errorf("multi_results of an expired task: %+v", multi)
 	}
 }
+
+func TestQueryTasksInFlightCap(t *testing.T) {
+	inst := startTasks(t)
+	slowThelook(t, inst)
+	admin := inst.AdminToken(t)
+	q := createQuery(t, inst, admin, brandCount([]any{}))
+	queries.Tasks(inst.Server.Store).Configure(1, 0, 0)
+	var ids []string
+	defer func() {
+		for _, id := range ids {
+			inst.Do(t, http.MethodDelete, api+"/running_queries/"+id, admin, nil)
+			waitTask(t, inst, admin, id, "killed")
+		}
+	}()
+	for len(ids) < 10 {
+		ids = append(ids, createTask(t, inst, admin, q.ID, "json").ID)
+	}
+	res := inst.Do(t, http.MethodPost, api+"/query_tasks", admin, map[string]any{"query_id": q.ID, "result_format": "json"})
+	if res.Status != http.StatusTooManyRequests || !strings.Contains(string(res.Body), "too many query tasks") {
+		t.Errorf("eleventh task of a user allowed one at a time: %d %s", res.Status, res.Body)
+	}
+}
