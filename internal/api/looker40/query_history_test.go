@@ -91,3 +91,34 @@ func TestRunCacheOnly(t *testing.T) {
 		t.Errorf("cache_only answered %q, want %q", cached, ran)
 	}
 }
+
+// A cached result is keyed on the caller's user attributes (all of them):
+// another user, or the same user after a value changed, runs the query
+// again.
+func TestRunCacheKeepsUserAttributesApart(t *testing.T) {
+	inst := servertest.Start(t)
+	thelookSQLite(t, inst)
+	admin := inst.AdminToken(t)
+	q := createQuery(t, inst, admin, brandCount(nil))
+	region := create(t, inst, admin, "/user_attributes", map[string]any{"name": "region", "label": "Region", "type": "string"})
+	setRegion := func(userID int64, value string) {
+		path := fmt.Sprintf("/users/%d/attribute_values/%s", userID, region)
+		runBody(t, inst, admin, http.MethodPatch, path, map[string]any{"value": value})
+	}
+	nora, sam := inst.CreateUser(t, "Nora", "Viewer", "Viewer"), inst.CreateUser(t, "Sam", "Viewer", "Viewer")
+	setRegion(nora.ID, "north")
+	setRegion(sam.ID, "south")
+	run := func(userID int64) {
+		runBody(t, inst, inst.TokenFor(t, userID), http.MethodGet, "/queries/"+q.ID+"/run/json", nil)
+	}
+
+	run(nora.ID) // miss
+	run(nora.ID) // hit
+	run(sam.ID)  // miss: another user's attributes
+	setRegion(nora.ID, "south")
+	run(nora.ID) // miss: her region changed
+	want := map[string]int{"No": 3, "Yes": 1}
+	if got := historyCounts(t, inst, admin, want); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("runs by cache hit: %v, want %v", got, want)
+	}
+}
