@@ -35,14 +35,12 @@ func registerSQLQuery(api huma.API, b *Backend) {
 
 // CreateSQLQueryInput is the SQL and where it runs.
 type CreateSQLQueryInput struct {
-	FieldsParam
 	Body model.Body[model.SqlQueryCreate]
 }
 
 // SQLQuerySlugInput names a SQL Runner query.
 type SQLQuerySlugInput struct {
 	Slug string `path:"slug" doc:"Slug of the SQL Runner query"`
-	FieldsParam
 }
 
 // RunSQLQueryInput runs a SQL Runner query.
