@@ -41,6 +41,29 @@ func startTasks(t *testing.T) *servertest.Instance {
 	return inst
 }
 
+// taskEnv is a node with a thelook connection, the admin's and a viewer's
+// tokens, and the id of a count-by-brand query.
+type taskEnv struct {
+	inst          *servertest.Instance
+	admin, viewer string
+	query         string
+}
+
+func newTaskEnv(t *testing.T, fixture func(*testing.T, *servertest.Instance)) taskEnv {
+	t.Helper()
+	inst := startTasks(t)
+	fixture(t, inst)
+	admin := inst.AdminToken(t)
+	viewer := inst.TokenFor(t, inst.CreateUser(t, "Vera", "Viewer", "Viewer").ID)
+	return taskEnv{inst: inst, admin: admin, viewer: viewer, query: createQuery(t, inst, admin, brandCount([]any{})).ID}
+}
+
+// results asks for a task's results.
+func (e taskEnv) results(t *testing.T, token, id string) *servertest.Response {
+	t.Helper()
+	return e.inst.Do(t, http.MethodGet, api+"/query_tasks/"+id+"/results", token, nil)
+}
+
 // slowThelook registers a thelook connection whose products are a view
 // counting to a billion with a recursive CTE: a query over it runs for
 // far longer than any test, unless it is stopped. It has no sku column.
@@ -106,19 +129,17 @@ func runningQueries(t *testing.T, inst *servertest.Instance, token string) []wir
 }
 
 func TestQueryTaskResultsEqualRunQuery(t *testing.T) {
-	inst := startTasks(t)
-	thelookSQLite(t, inst)
-	admin := inst.AdminToken(t)
-	q := createQuery(t, inst, admin, brandCount([]any{}))
+	e := newTaskEnv(t, thelookSQLite)
+	inst, admin, q := e.inst, e.admin, e.query
 	for _, format := range []string{"json", "csv", "json_detail"} {
-		run := inst.Do(t, http.MethodGet, api+"/queries/"+q.ID+"/run/"+format, admin, nil)
-		task := createTask(t, inst, admin, q.ID, format)
-		if task.ID == "" || task.QueryID != q.ID || task.Query.ID != q.ID || task.ResultFormat != format ||
+		run := inst.Do(t, http.MethodGet, api+"/queries/"+q+"/run/"+format, admin, nil)
+		task := createTask(t, inst, admin, q, format)
+		if task.ID == "" || task.QueryID != q || task.Query.ID != q || task.ResultFormat != format ||
 			task.Source != "test" || (task.Status != "added" && task.Status != "running" && task.Status != "complete") {
 			t.Fatalf("created %+v", task)
 		}
 		waitTask(t, inst, admin, task.ID, "complete")
-		res := inst.Do(t, http.MethodGet, api+"/query_tasks/"+task.ID+"/results", admin, nil)
+		res := e.results(t, admin, task.ID)
 		if res.Status != http.StatusOK || res.Header.Get("Content-Type") != run.Header.Get("Content-Type") {
 			t.Fatalf("%s results: %d %q, want run's %q", format, res.Status, res.Header.Get("Content-Type"), run.Header.Get("Content-Type"))
 		}
@@ -132,13 +153,10 @@ func TestQueryTaskResultsEqualRunQuery(t *testing.T) {
 }
 
 func TestQueryTaskMultiResults(t *testing.T) {
-	inst := startTasks(t)
-	thelookSQLite(t, inst)
-	admin := inst.AdminToken(t)
-	viewer := inst.TokenFor(t, inst.CreateUser(t, "Vera", "Viewer", "Viewer").ID)
-	q := createQuery(t, inst, admin, brandCount([]any{}))
-	mine := createTask(t, inst, viewer, q.ID, "json")
-	theirs := createTask(t, inst, admin, q.ID, "csv")
+	e := newTaskEnv(t, thelookSQLite)
+	inst, admin, viewer, q := e.inst, e.admin, e.viewer, e.query
+	mine := createTask(t, inst, viewer, q, "json")
+	theirs := createTask(t, inst, admin, q, "csv")
 	waitTask(t, inst, viewer, mine.ID, "complete")
 	waitTask(t, inst, admin, theirs.ID, "complete")
 
@@ -161,12 +179,9 @@ func TestQueryTaskMultiResults(t *testing.T) {
 }
 
 func TestQueryTaskIsTheCallers(t *testing.T) {
-	inst := startTasks(t)
-	thelookSQLite(t, inst)
-	admin := inst.AdminToken(t)
-	viewer := inst.TokenFor(t, inst.CreateUser(t, "Vera", "Viewer", "Viewer").ID)
-	q := createQuery(t, inst, admin, brandCount([]any{}))
-	task := createTask(t, inst, admin, q.ID, "json")
+	e := newTaskEnv(t, thelookSQLite)
+	inst, admin, viewer, q := e.inst, e.admin, e.viewer, e.query
+	task := createTask(t, inst, admin, q, "json")
 	waitTask(t, inst, admin, task.ID, "complete")
 	for _, path := range []string{"/query_tasks/" + task.ID, "/query_tasks/" + task.ID + "/results", "/query_tasks/nope"} {
 		if res := inst.Do(t, http.MethodGet, api+path, viewer, nil); res.Status != http.StatusNotFound {
@@ -176,11 +191,8 @@ func TestQueryTaskIsTheCallers(t *testing.T) {
 }
 
 func TestCreateQueryTaskRefusals(t *testing.T) {
-	inst := startTasks(t)
-	thelookSQLite(t, inst)
-	admin := inst.AdminToken(t)
-	viewer := inst.TokenFor(t, inst.CreateUser(t, "Vera", "Viewer", "Viewer").ID)
-	q := createQuery(t, inst, admin, brandCount([]any{}))
+	e := newTaskEnv(t, thelookSQLite)
+	inst, admin, viewer, q := e.inst, e.admin, e.viewer, e.query
 	cases := []struct {
 		name, token, path string
 		body              any
@@ -188,11 +200,11 @@ func TestCreateQueryTaskRefusals(t *testing.T) {
 		names             string
 	}{
 		{"no query_id", admin, "", map[string]any{"result_format": "json"}, 422, "query_id"},
-		{"no result_format", admin, "", map[string]any{"query_id": q.ID}, 422, "result_format"},
-		{"image format", admin, "", map[string]any{"query_id": q.ID, "result_format": "png"}, 422, "result_format"},
+		{"no result_format", admin, "", map[string]any{"query_id": q}, 422, "result_format"},
+		{"image format", admin, "", map[string]any{"query_id": q, "result_format": "png"}, 422, "result_format"},
 		{"unknown query", admin, "", map[string]any{"query_id": "999999", "result_format": "json"}, 404, ""},
-		{"negative limit", admin, "?limit=-1", map[string]any{"query_id": q.ID, "result_format": "json"}, 422, "limit"},
-		{"sql without see_sql", viewer, "", map[string]any{"query_id": q.ID, "result_format": "sql"}, 403, "see_sql"},
+		{"negative limit", admin, "?limit=-1", map[string]any{"query_id": q, "result_format": "json"}, 422, "limit"},
+		{"sql without see_sql", viewer, "", map[string]any{"query_id": q, "result_format": "sql"}, 403, "see_sql"},
 		{"not an object", admin, "", "[1]", 400, ""},
 	}
 	for _, c := range cases {
@@ -208,16 +220,12 @@ func TestCreateQueryTaskRefusals(t *testing.T) {
 }
 
 func TestKillQuery(t *testing.T) {
-	inst := startTasks(t)
-	slowThelook(t, inst)
-	admin := inst.AdminToken(t)
-	viewerUser := inst.CreateUser(t, "Vera", "Viewer", "Viewer")
-	viewer := inst.TokenFor(t, viewerUser.ID)
-	q := createQuery(t, inst, admin, brandCount([]any{}))
-	task := createTask(t, inst, admin, q.ID, "json")
+	e := newTaskEnv(t, slowThelook)
+	inst, admin, viewer, q := e.inst, e.admin, e.viewer, e.query
+	task := createTask(t, inst, admin, q, "json")
 	waitTask(t, inst, admin, task.ID, "running")
 
-	if res := inst.Do(t, http.MethodGet, api+"/query_tasks/"+task.ID+"/results", admin, nil); res.Status != http.StatusAccepted || len(res.Body) != 0 {
+	if res := e.results(t, admin, task.ID); res.Status != http.StatusAccepted || len(res.Body) != 0 {
 		t.Errorf("results while running: %d %q", res.Status, res.Body)
 	}
 	running := runningQueries(t, inst, admin)
@@ -242,13 +250,13 @@ func TestKillQuery(t *testing.T) {
 	if got := runningQueries(t, inst, admin); len(got) != 0 {
 		t.Errorf("still running after the kill: %+v", got)
 	}
-	if res := inst.Do(t, http.MethodGet, api+"/query_tasks/"+task.ID+"/results", admin, nil); res.Status != http.StatusBadRequest {
+	if res := e.results(t, admin, task.ID); res.Status != http.StatusBadRequest {
 		t.Errorf("results of a killed task: %d %s", res.Status, res.Body)
 	}
 	if res := inst.Do(t, http.MethodDelete, api+"/running_queries/"+task.ID, admin, nil); res.Status != http.StatusNotFound {
 		t.Errorf("second kill: %d %s", res.Status, res.Body)
 	}
-	own := createTask(t, inst, viewer, q.ID, "json")
+	own := createTask(t, inst, viewer, q, "json")
 	if res := inst.Do(t, http.MethodDelete, api+"/running_queries/"+own.ID, viewer, nil); res.Status != http.StatusNoContent {
 		t.Errorf("viewer kills their own task: %d %s", res.Status, res.Body)
 	}
@@ -256,13 +264,11 @@ func TestKillQuery(t *testing.T) {
 }
 
 func TestQueryTasksPerUserLimit(t *testing.T) {
-	inst := startTasks(t)
-	slowThelook(t, inst)
-	admin := inst.AdminToken(t)
-	q := createQuery(t, inst, admin, brandCount([]any{}))
+	e := newTaskEnv(t, slowThelook)
+	inst, admin, q := e.inst, e.admin, e.query
 	var ids []string
 	for range queries.DefaultTasksPerUser + 1 {
-		ids = append(ids, createTask(t, inst, admin, q.ID, "json").ID)
+		ids = append(ids, createTask(t, inst, admin, q, "json").ID)
 	}
 	defer func() {
 		for _, id := range ids {
@@ -299,14 +305,13 @@ func TestQueryTasksPerUserLimit(t *testing.T) {
 }
 
 func TestQueryTaskFailures(t *testing.T) {
-	inst := startTasks(t)
-	slowThelook(t, inst)
-	admin := inst.AdminToken(t)
-	q := createQuery(t, inst, admin, map[string]any{"model": "thelook", "view": "products", "fields": []string{"products.sku"}})
+	e := newTaskEnv(t, slowThelook)
+	inst, admin := e.inst, e.admin
+	q := createQuery(t, inst, admin, map[string]any{"model": "thelook", "view": "products", "fields": []string{"products.sku"}}).ID
 
-	detail := createTask(t, inst, admin, q.ID, "json_detail")
+	detail := createTask(t, inst, admin, q, "json_detail")
 	waitTask(t, inst, admin, detail.ID, "error")
-	res := inst.Do(t, http.MethodGet, api+"/query_tasks/"+detail.ID+"/results", admin, nil)
+	res := e.results(t, admin, detail.ID)
 	var body struct {
 		Data   []any `json:"data"`
 		Errors []struct {
@@ -317,34 +322,32 @@ func TestQueryTaskFailures(t *testing.T) {
 	if res.Status != http.StatusOK || len(body.Data) != 0 || len(body.Errors) != 1 || !strings.Contains(body.Errors[0].Message, "sku") {
 		t.Errorf("json_detail of a failed query: %d %s", res.Status, res.Body)
 	}
-	plain := createTask(t, inst, admin, q.ID, "csv")
+	plain := createTask(t, inst, admin, q, "csv")
 	waitTask(t, inst, admin, plain.ID, "error")
-	res = inst.Do(t, http.MethodGet, api+"/query_tasks/"+plain.ID+"/results", admin, nil)
+	res = e.results(t, admin, plain.ID)
 	if res.Status != http.StatusBadRequest || !strings.Contains(string(res.Body), "sku") {
 		t.Errorf("csv of a failed query: %d %s", res.Status, res.Body)
 	}
 }
 
 func TestQueryTaskResultLimits(t *testing.T) {
-	inst := startTasks(t)
-	thelookSQLite(t, inst)
-	admin := inst.AdminToken(t)
-	q := createQuery(t, inst, admin, brandCount([]any{}))
+	e := newTaskEnv(t, thelookSQLite)
+	inst, admin, q := e.inst, e.admin, e.query
 	runner := queries.Tasks(inst.Server.Store)
 
 	runner.Configure(0, 0, 10)
-	big := createTask(t, inst, admin, q.ID, "csv")
+	big := createTask(t, inst, admin, q, "csv")
 	waitTask(t, inst, admin, big.ID, "error")
-	if res := inst.Do(t, http.MethodGet, api+"/query_tasks/"+big.ID+"/results", admin, nil); res.Status != http.StatusBadRequest ||
+	if res := e.results(t, admin, big.ID); res.Status != http.StatusBadRequest ||
 		!strings.Contains(string(res.Body), "result too large") {
 		t.Errorf("oversized result: %d %s", res.Status, res.Body)
 	}
 
 	runner.Configure(0, 300*time.Millisecond, queries.DefaultTaskResultSize)
-	task := createTask(t, inst, admin, q.ID, "json")
+	task := createTask(t, inst, admin, q, "json")
 	waitTask(t, inst, admin, task.ID, "complete")
 	waitTask(t, inst, admin, task.ID, "expired")
-	if res := inst.Do(t, http.MethodGet, api+"/query_tasks/"+task.ID+"/results", admin, nil); res.Status != http.StatusNotFound {
+	if res := e.results(t, admin, task.ID); res.Status != http.StatusNotFound {
 		t.Errorf("results of an expired task: %d %s", res.Status, res.Body)
 	}
 	var multi map[string]struct {
@@ -357,10 +360,8 @@ func TestQueryTaskResultLimits(t *testing.T) {
 }
 
 func TestQueryTasksInFlightCap(t *testing.T) {
-	inst := startTasks(t)
-	slowThelook(t, inst)
-	admin := inst.AdminToken(t)
-	q := createQuery(t, inst, admin, brandCount([]any{}))
+	e := newTaskEnv(t, slowThelook)
+	inst, admin, q := e.inst, e.admin, e.query
 	queries.Tasks(inst.Server.Store).Configure(1, 0, 0)
 	var ids []string
 	defer func() {
@@ -370,9 +371,9 @@ func TestQueryTasksInFlightCap(t *testing.T) {
 		}
 	}()
 	for len(ids) < 10 {
-		ids = append(ids, createTask(t, inst, admin, q.ID, "json").ID)
+		ids = append(ids, createTask(t, inst, admin, q, "json").ID)
 	}
-	res := inst.Do(t, http.MethodPost, api+"/query_tasks", admin, map[string]any{"query_id": q.ID, "result_format": "json"})
+	res := inst.Do(t, http.MethodPost, api+"/query_tasks", admin, map[string]any{"query_id": q, "result_format": "json"})
 	if res.Status != http.StatusTooManyRequests || !strings.Contains(string(res.Body), "too many query tasks") {
 		t.Errorf("eleventh task of a user allowed one at a time: %d %s", res.Status, res.Body)
 	}
