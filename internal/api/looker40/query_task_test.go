@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -171,6 +172,19 @@ func TestQueryTaskMultiResults(t *testing.T) {
 	}
 	if got[theirs.ID].Status != "missing" || got["nope"].Status != "missing" || len(got) != 3 {
 		t.Errorf("others' and unknown tasks: %+v", got)
+	}
+	var quoted map[string]struct {
+		Status string `json:"status"`
+	}
+	// The Go SDK quotes the list.
+	getJSON(t, inst, viewer, "/query_tasks/multi_results?query_task_ids="+url.QueryEscape(`"`+mine.ID+`,nope"`), &quoted)
+	if quoted[mine.ID].Status != "complete" || quoted["nope"].Status != "missing" {
+		t.Errorf("quoted ids: %+v", quoted)
+	}
+	var short map[string]any
+	getJSON(t, inst, viewer, "/query_tasks/"+mine.ID+"?fields=id,status", &short)
+	if len(short) != 2 || short["status"] != "complete" {
+		t.Errorf("fields=id,status: %v", short)
 	}
 	res := inst.Do(t, http.MethodGet, api+"/query_tasks/multi_results", viewer, nil)
 	if res.Status != http.StatusUnprocessableEntity || !strings.Contains(string(res.Body), "query_task_ids") {
