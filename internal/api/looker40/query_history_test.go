@@ -20,6 +20,16 @@ func runBody(t *testing.T, inst *servertest.Instance, token, method, path string
 	return res.Body
 }
 
+// startWithBrandCount starts a node with the thelook SQLite connection and
+// a saved count-by-brand query; it returns the admin's token.
+func startWithBrandCount(t *testing.T) (*servertest.Instance, string, wireQuery) {
+	t.Helper()
+	inst := servertest.Start(t)
+	thelookSQLite(t, inst)
+	admin := inst.AdminToken(t)
+	return inst, admin, createQuery(t, inst, admin, brandCount(nil))
+}
+
 // historyCounts asks system__activity for the runs of the thelook model,
 // by cache hit, until want is reached or a few seconds pass (history is
 // written in batches).
@@ -52,10 +62,7 @@ func historyCounts(t *testing.T, inst *servertest.Instance, token string, want m
 // again; every run (saved, inline, explore-URL) is one history row that
 // system__activity counts by the query's model.
 func TestRunsAreCachedAndRecorded(t *testing.T) {
-	inst := servertest.Start(t)
-	thelookSQLite(t, inst)
-	admin := inst.AdminToken(t)
-	q := createQuery(t, inst, admin, brandCount(nil))
+	inst, admin, q := startWithBrandCount(t)
 
 	first := runBody(t, inst, admin, http.MethodGet, "/queries/"+q.ID+"/run/json", nil)
 	second := runBody(t, inst, admin, http.MethodGet, "/queries/"+q.ID+"/run/json", nil)
@@ -78,10 +85,7 @@ func TestRunsAreCachedAndRecorded(t *testing.T) {
 // cache_only answers a 404 when nothing is cached, and the cached bytes
 // once a run has stored them.
 func TestRunCacheOnly(t *testing.T) {
-	inst := servertest.Start(t)
-	thelookSQLite(t, inst)
-	admin := inst.AdminToken(t)
-	q := createQuery(t, inst, admin, brandCount(nil))
+	inst, admin, q := startWithBrandCount(t)
 
 	if res := inst.Do(t, http.MethodGet, api+"/queries/"+q.ID+"/run/csv?cache_only=true", admin, nil); res.Status != http.StatusNotFound {
 		t.Fatalf("cache_only miss: %d %s, want 404", res.Status, res.Body)
@@ -96,10 +100,7 @@ func TestRunCacheOnly(t *testing.T) {
 // another user, or the same user after a value changed, runs the query
 // again.
 func TestRunCacheKeepsUserAttributesApart(t *testing.T) {
-	inst := servertest.Start(t)
-	thelookSQLite(t, inst)
-	admin := inst.AdminToken(t)
-	q := createQuery(t, inst, admin, brandCount(nil))
+	inst, admin, q := startWithBrandCount(t)
 	region := create(t, inst, admin, "/user_attributes", map[string]any{"name": "region", "label": "Region", "type": "string"})
 	setRegion := func(userID int64, value string) {
 		path := fmt.Sprintf("/users/%d/attribute_values/%s", userID, region)
