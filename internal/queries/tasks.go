@@ -2,13 +2,11 @@ package queries
 
 import (
 	"context"
+	"io"
 	"sync"
 	"time"
 
-	"github.com/overlookbi/overlook/internal/compiler"
-	"github.com/overlookbi/overlook/internal/results"
 	"github.com/overlookbi/overlook/internal/store"
-	"github.com/overlookbi/overlook/internal/warehouse"
 )
 
 // Defaults of a node's task runner (see TaskRunner.Configure).
@@ -19,8 +17,10 @@ const (
 	taskIDLength          = 24
 )
 
-// TaskJob is what a task runs: a query already compiled for the caller,
-// its engine, and the format and options of its result.
+// TaskJob is what a task runs: Run writes the result (a query compiled
+// for the caller, through whatever cache and history the caller chose) and
+// stops when its context is cancelled. SQL, Connection and Dialect describe
+// it to all_running_queries; ContentType is the result's.
 type TaskJob struct {
 	QueryID     int64
 	UserID      int64
@@ -28,11 +28,11 @@ type TaskJob struct {
 	LookID      string
 	DashboardID string
 	FormatName  string
-	Format      results.Format
-	Engine      warehouse.Engine
+	ContentType string
+	SQL         string
 	Connection  string
-	Compiled    *compiler.Compiled
-	Options     results.Options
+	Dialect     string
+	Run         func(ctx context.Context, w io.Writer) (rows int, err error)
 }
 
 // TaskRunner runs query tasks in the background on this node: at most

@@ -47,7 +47,7 @@ func (r *TaskRunner) Submit(ctx context.Context, job TaskJob) (*store.QueryTask,
 	}
 	taskCtx, cancel := context.WithCancel(r.stopCtx)
 	rt := &RunningTask{TaskID: t.ID, UserID: job.UserID, QueryID: job.QueryID, Source: job.Source,
-		SQL: job.Compiled.SQL, Connection: job.Connection, Dialect: job.Engine.Dialect(),
+		SQL: job.SQL, Connection: job.Connection, Dialect: job.Dialect,
 		Status: store.QueryTaskAdded, CreatedAt: t.CreatedAt, cancel: cancel}
 	r.mu.Lock()
 	r.running[t.ID] = rt
@@ -97,11 +97,11 @@ func (r *TaskRunner) work(ctx context.Context, rt *RunningTask, slot chan struct
 	}
 	began := time.Now()
 	buf := &cappedBuffer{max: r.maxResult()}
-	_, err := Run(ctx, job.Engine, job.Compiled, job.Format, buf, job.Options)
+	_, err := job.Run(ctx, buf)
 	t := &store.QueryTask{ID: rt.TaskID, Runtime: time.Since(began).Seconds()}
 	var res *store.QueryTaskResult
 	if err == nil {
-		res = &store.QueryTaskResult{ContentType: job.Format.ContentType, Body: buf.Bytes()}
+		res = &store.QueryTaskResult{ContentType: job.ContentType, Body: buf.Bytes()}
 	}
 	r.finish(rt, t, res, err)
 }

@@ -3,6 +3,7 @@ package looker40
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/overlookbi/overlook/internal/api/model"
 	"github.com/overlookbi/overlook/internal/api/requestinfo"
+	"github.com/overlookbi/overlook/internal/history"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/queries"
 	"github.com/overlookbi/overlook/internal/results"
@@ -47,18 +49,28 @@ var taskFormats = []string{"inline_json", "json", "json_detail", "json_fe", "jso
 	"xlsx", "gsxml", "sql", "odc"}
 
 // TaskRunParams are the run options of create_query_task, honoured as by
-// run_query (limit, apply_formatting, apply_vis) or accepted.
+// run_query (limit, apply_formatting, apply_vis, cache, cache_only) or
+// accepted.
 type TaskRunParams struct {
 	Limit              int64  `query:"limit" doc:"Row limit for this run (overrides the query's limit)"`
 	ApplyFormatting    bool   `query:"apply_formatting" doc:"Render values with their value formats"`
 	ApplyVis           bool   `query:"apply_vis" doc:"Apply the query's visualization options"`
-	Cache              bool   `query:"cache" doc:"Allow a cached result (accepted; no cache yet)"`
+	Cache              bool   `query:"cache" doc:"Allow a cached result (cache=false runs the query afresh)"`
 	GenerateDrillLinks bool   `query:"generate_drill_links" doc:"Drill links in json_detail (accepted; not generated yet)"`
 	ForceProduction    bool   `query:"force_production" doc:"Use production models (always the case here)"`
-	CacheOnly          bool   `query:"cache_only" doc:"Serve only from the cache (accepted; no cache yet)"`
+	CacheOnly          bool   `query:"cache_only" doc:"Serve only from the cache, however old the entry (a miss fails the task)"`
 	PathPrefix         string `query:"path_prefix" doc:"Prefix of drill links (accepted; not generated yet)"`
 	RebuildPdts        bool   `query:"rebuild_pdts" doc:"Rebuild persistent derived tables (accepted; none yet)"`
 	ServerTableCalcs   bool   `query:"server_table_calcs" doc:"Table calculations on the server (accepted; not yet)"`
+	// noCache is cache=false given explicitly (an absent cache means true).
+	noCache bool
+}
+
+// Resolve reads whether cache was given as false.
+func (p *TaskRunParams) Resolve(ctx huma.Context) []error {
+	u := ctx.URL()
+	p.noCache = u.Query().Get("cache") == "false"
+	return nil
 }
 
 // CreateQueryTaskInput names the query and format of a new task.
@@ -117,7 +129,8 @@ func taskFormat(name string) (results.Format, error) {
 	return results.Resolve(name)
 }
 
-// taskJob compiles q for the caller as run_query would.
+// taskJob compiles q for the caller as run_query would; the task runs it
+// through the results cache and records it in the history.
 func (b *Backend) taskJob(ctx context.Context, q *queries.Query, f results.Format, p TaskRunParams) (queries.TaskJob, error) {
 	principal := overlook.PrincipalFrom(ctx)
 	if !f.RunsQuery && !principal.Can("see_sql") {
@@ -131,13 +144,25 @@ func (b *Backend) taskJob(ctx context.Context, q *queries.Query, f results.Forma
 	if err != nil {
 		return queries.TaskJob{}, err
 	}
-	m, _ := b.Catalog.Model(d.Model) // compileQuery found it
-	id := strconv.FormatInt(q.ID, 10)
 	opt := results.Options{ApplyFormatting: p.ApplyFormatting, ApplyVis: p.ApplyVis, Vis: visOf(d.VisConfig),
-		SQL: cq.c.SQL, QueryID: id, Timezone: d.QueryTimezone, Filters: d.Filters,
+		SQL: cq.c.SQL, QueryID: idText(q.ID), Timezone: d.QueryTimezone, Filters: d.Filters,
 		FilterExpression: d.FilterExpression, RanAt: time.Now()}
-	return queries.TaskJob{QueryID: q.ID, UserID: principal.UserID(), Format: f, Engine: cq.eng,
-		Connection: m.Connection, Compiled: cq.c, Options: opt}, nil
+	pol := queries.CachePolicy{Bypass: p.noCache, Only: p.CacheOnly,
+		MaxAge: queries.MaxAge(cq.model, queries.DefaultCacheMaxAge),
+		Key: queries.KeyInput{Connection: cq.model.Connection, Compiled: cq.c, Format: f.Name, Options: opt,
+			UserAttributes: cq.attrs}.Key()}
+	rec := history.Run{HistoryEntry: store.HistoryEntry{QueryID: q.ID, UserID: principal.UserID(),
+		Source: history.SourceQueryTask, ResultFormat: f.Name, ConnectionName: cq.model.Connection,
+		Dialect: cq.eng.Dialect()}}
+	rs := b.runState()
+	run := func(ctx context.Context, w io.Writer) (int, error) {
+		rec.CreatedAt = time.Now()
+		rows, hit, err := rs.cache.Run(ctx, cq.eng, cq.c, f, w, opt, pol)
+		rs.history.Record(finished(ctx, rec, rows, hit, err))
+		return rows, err
+	}
+	return queries.TaskJob{QueryID: q.ID, UserID: principal.UserID(), ContentType: f.ContentType, SQL: cq.c.SQL,
+		Connection: cq.model.Connection, Dialect: cq.eng.Dialect(), Run: run}, nil
 }
 
 func (b *Backend) queryTask(ctx context.Context, in *QueryTaskIDInput) (*Out[model.QueryTask], error) {
