@@ -3,6 +3,7 @@ package looker40_test
 import (
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -390,5 +391,25 @@ func TestQueryTasksInFlightCap(t *testing.T) {
 	res := inst.Do(t, http.MethodPost, api+"/query_tasks", admin, map[string]any{"query_id": q, "result_format": "json"})
 	if res.Status != http.StatusTooManyRequests || !strings.Contains(string(res.Body), "too many query tasks") {
 		t.Errorf("eleventh task of a user allowed one at a time: %d %s", res.Status, res.Body)
+	}
+}
+
+// Tasks share run_query's cache and are counted in the history.
+func TestQueryTasksAreCachedAndRecorded(t *testing.T) {
+	e := newTaskEnv(t, thelookSQLite)
+	var bodies [][]byte
+	for _, path := range []string{"/query_tasks", "/query_tasks", "/query_tasks?cache=false"} {
+		res := e.inst.Do(t, http.MethodPost, api+path, e.admin, map[string]any{"query_id": e.query, "result_format": "json"})
+		var task wireTask
+		res.JSON(t, &task)
+		waitTask(t, e.inst, e.admin, task.ID, "complete")
+		bodies = append(bodies, e.results(t, e.admin, task.ID).Body)
+	}
+	if string(bodies[0]) != string(bodies[1]) || string(bodies[0]) != string(bodies[2]) {
+		t.Errorf("task results differ: %s", bodies)
+	}
+	want := map[string]int{"No": 2, "Yes": 1}
+	if got := historyCounts(t, e.inst, e.admin, want); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("history by cache hit: %v, want %v", got, want)
 	}
 }
