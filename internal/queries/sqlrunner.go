@@ -16,18 +16,19 @@ import (
 // running it. It returns the number of rows written; a failure before the
 // first row leaves w untouched and is the client's 400.
 //
-// The text is the user's own: what it may do is what the engine allows.
-// Embedded engines (SQLite, DuckDB) open read-only; a server connection's
-// limits are its database user's grants.
+// The text is the user's own, so it runs read-only wherever the engine can
+// enforce it: embedded engines (SQLite, DuckDB) open read-only, and on
+// PostgreSQL and MySQL/MariaDB it runs read-only (see querySQL); beyond
+// that, the database user's grants rule.
 func RunSQL(ctx context.Context, eng warehouse.Engine, sqlText string, f results.Format, w io.Writer, opt results.Options) (int, error) {
 	if !f.RunsQuery {
 		return 0, results.WriteSQL(w, sqlText)
 	}
-	rows, err := eng.Query(ctx, sqlText)
+	rows, done, err := querySQL(ctx, eng, sqlText)
 	if err != nil {
 		return 0, databaseError(err)
 	}
-	defer rows.Close()
+	defer done()
 	sc, err := warehouse.NewRowScanner(rows)
 	if err != nil {
 		return 0, databaseError(err)

@@ -1,6 +1,8 @@
 package looker40_test
 
 import (
+	"context"
+	"database/sql"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -9,6 +11,8 @@ import (
 
 	"github.com/overlookbi/overlook/internal/results"
 	"github.com/overlookbi/overlook/internal/server/servertest"
+	"github.com/overlookbi/overlook/internal/warehouse"
+	"github.com/overlookbi/overlook/internal/warehouse/enginetest"
 )
 
 type wireSQLQuery struct {
@@ -285,5 +289,70 @@ func TestRunSQLQueryUnreachableDatabaseLeaksNoSecret(t *testing.T) {
 	if res.Status < 400 || res.Status >= 500 || strings.Contains(string(res.Body), "s3cret-pw") ||
 		!strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
 		t.Errorf("unreachable database: %d %s", res.Status, res.Body)
+	}
+}
+
+// sqlRunnerServers are the server databases of this machine (skipped when
+// unreachable), with the csv the SQL Runner makes of one typed row.
+var sqlRunnerServers = []struct {
+	name   string
+	create func(*testing.T) (warehouse.Config, *sql.DB)
+	csv    string
+}{
+	{"postgres", enginetest.Postgres, "i,amount,d,ts,ok,s\n1,12.5,2024-05-01,2024-05-01 12:34:56,Yes,abc\n"},
+	// MySQL's BOOLEAN is TINYINT(1): a number, as its SQL Runner shows it.
+	{"mysql", enginetest.MySQL, "i,amount,d,ts,ok,s\n1,12.5,2024-05-01,2024-05-01 12:34:56,1,abc\n"},
+}
+
+// On PostgreSQL and MySQL/MariaDB the SQL Runner's text runs alone in a
+// READ ONLY transaction: reads work, writes and DDL are the database's
+// 400 and change nothing, and a second statement is refused.
+func TestSQLRunnerOnServersIsReadOnly(t *testing.T) {
+	for _, srv := range sqlRunnerServers {
+		t.Run(srv.name, func(t *testing.T) {
+			cfg, db := srv.create(t)
+			for _, s := range []string{"CREATE TABLE t (i INT, amount NUMERIC(10,2), d DATE, ts TIMESTAMP, ok BOOLEAN, s VARCHAR(10))",
+				"INSERT INTO t VALUES (1, 12.50, '2024-05-01', '2024-05-01 12:34:56', TRUE, 'abc')"} {
+				if _, err := db.Exec(s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			inst := servertest.Start(t)
+			cfg.Name = "wh"
+			if err := inst.Server.Connections.AddStatic(cfg); err != nil {
+				t.Fatal(err)
+			}
+			admin := inst.AdminToken(t)
+			read := createSQLQuery(t, inst, admin, map[string]any{"connection_name": "wh", "sql": "SELECT * FROM t"})
+			if res := runSQL(t, inst, admin, read.Slug, "csv"); res.Status != http.StatusOK || string(res.Body) != srv.csv {
+				t.Errorf("read: %d %q, want %q", res.Status, res.Body, srv.csv)
+			}
+			for _, text := range []string{"CREATE TABLE made (x INT)", "INSERT INTO t (i) VALUES (2)", "UPDATE t SET s = 'x'",
+				"DELETE FROM t", "DROP TABLE t", "SELECT 1 AS a; DROP TABLE t"} {
+				q := createSQLQuery(t, inst, admin, map[string]any{"connection_name": "wh", "sql": text})
+				if res := runSQL(t, inst, admin, q.Slug, "csv"); res.Status != http.StatusBadRequest {
+					t.Errorf("%q: %d %s, want the database's 400", text, res.Status, res.Body)
+				}
+			}
+			var n int
+			var s string
+			if err := db.QueryRow("SELECT count(*), max(s) FROM t").Scan(&n, &s); err != nil || n != 1 || s != "abc" {
+				t.Errorf("after the writes: %v, %d rows, s %q; want the one row untouched", err, n, s)
+			}
+			if _, err := db.Exec("SELECT 1 FROM made"); err == nil {
+				t.Errorf("CREATE TABLE made a table")
+			}
+			// The engine's pool is left as it was: writable for its other users.
+			eng, err := inst.Server.Connections.Engine(context.Background(), "wh")
+			if err == nil {
+				var rows *sql.Rows
+				if rows, err = eng.Query(context.Background(), "INSERT INTO t (i) VALUES (2)"); err == nil {
+					rows.Close()
+				}
+			}
+			if err != nil {
+				t.Errorf("the pool stayed read-only: %v", err)
+			}
+		})
 	}
 }
