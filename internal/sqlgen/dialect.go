@@ -41,6 +41,10 @@ type Spec struct {
 	// has that escape built in and takes no ESCAPE clause (BigQuery: '\').
 	LikeEscape     byte
 	NoEscapeClause bool
+	// ConcatOperator ("||") concatenates where the CONCAT function would
+	// skip NULL parts (PostgreSQL, DuckDB, SQLite): Concat is NULL when any
+	// part is, on every dialect. Empty: CONCAT, which already is.
+	ConcatOperator string
 	Caps           Capabilities
 	Time           TimeSpec
 	Aggs           AggSpec

@@ -106,6 +106,9 @@ func (r *renderer) expr(e Expr) error {
 	case Cast:
 		return r.cast(n)
 	case Concat:
+		if r.s.ConcatOperator != "" {
+			return r.joined(n.Args, " "+r.s.ConcatOperator+" ")
+		}
 		return r.call(Func{Name: "CONCAT", Args: n.Args})
 	default:
 		return r.exprMore(e)
@@ -150,5 +153,20 @@ func (r *renderer) wrap(open string, x Expr, close string) error {
 		return err
 	}
 	r.b.WriteString(close)
+	return nil
+}
+
+// joined writes (a op b op …).
+func (r *renderer) joined(args []Expr, op string) error {
+	r.b.WriteByte('(')
+	for i, a := range args {
+		if i > 0 {
+			r.b.WriteString(op)
+		}
+		if err := r.expr(a); err != nil {
+			return err
+		}
+	}
+	r.b.WriteByte(')')
 	return nil
 }

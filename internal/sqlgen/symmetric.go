@@ -22,8 +22,12 @@ const scale = "(1000000 * 1.0)"
 
 // ScaledValue is the {x} part of a symmetric sum: the value scaled to an
 // exact integer of the given decimal type.
+//
+// ROUND, not FLOOR: a double such as 12.345 is held as 12.34499…, and
+// FLOOR would lose a millionth — on some engines and not on others, as
+// engines that compute in DECIMAL hold it exactly.
 func ScaledValue(decimal string) string {
-	return "CAST(FLOOR(COALESCE({x}, 0) * " + scale + ") AS " + decimal + ")"
+	return "CAST(ROUND(COALESCE({x}, 0) * " + scale + ") AS " + decimal + ")"
 }
 
 // ScaledResult turns the difference of the distinct sums ({sum}) back

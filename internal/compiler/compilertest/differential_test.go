@@ -51,6 +51,7 @@ func TestRealDatabases(t *testing.T) {
 	es := engines(t)
 	t.Run("differential", func(t *testing.T) { differentialRun(t, m, es) })
 	t.Run("fanout", func(t *testing.T) { fanoutRun(t, m, es) })
+	t.Run("generated", func(t *testing.T) { generatedRun(t, m, es) })
 }
 
 // engines opens the demo in DuckDB, and in PostgreSQL and MariaDB when
@@ -91,6 +92,12 @@ func open(t *testing.T, cfg warehouse.Config) warehouse.Engine {
 // rounded to 9 significant digits (1e-9 relative), times in UTC.
 func run(t *testing.T, e warehouse.Engine, sql string, args ...any) [][]string {
 	t.Helper()
+	return runCells(t, e, cell, sql, args...)
+}
+
+// runCells executes SQL and returns its rows formatted by format.
+func runCells(t *testing.T, e warehouse.Engine, format func(any) string, sql string, args ...any) [][]string {
+	t.Helper()
 	rows, err := e.Query(context.Background(), sql, args...)
 	if err != nil {
 		t.Fatalf("%s: %v\n%s", e.Dialect(), err, sql)
@@ -108,7 +115,7 @@ func run(t *testing.T, e warehouse.Engine, sql string, args ...any) [][]string {
 		}
 		row := make([]string, len(vals))
 		for i, v := range vals {
-			row[i] = cell(v)
+			row[i] = format(v)
 		}
 		out = append(out, row)
 	}

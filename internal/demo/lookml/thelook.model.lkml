@@ -48,7 +48,7 @@ explore: order_items {
     sql_on: ${order_items.user_id} = ${users.id} ;;
   }
   join: inventory_items {
-    type: full_outer
+    type: left_outer
     relationship: one_to_one
     sql_on: ${order_items.inventory_item_id} = ${inventory_items.id} ;;
   }

@@ -17,7 +17,9 @@ view: users {
   }
   dimension: name {
     group_label: "Name"
-    sql: ${first_name} || ' ' || ${last_name} ;;
+    # NULL when a part is, on every dialect (CONCAT skips NULLs on some).
+    sql: CASE WHEN ${first_name} IS NULL OR ${last_name} IS NULL THEN NULL
+      ELSE CONCAT(${first_name}, ' ', ${last_name}) END ;;
   }
   dimension: email {
     sql: ${TABLE}.email ;;

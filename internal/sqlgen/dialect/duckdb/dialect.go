@@ -11,6 +11,7 @@ const Name = "duckdb"
 // conversion needs the ICU extension, which DuckDB's bundled builds include.
 func New() *Spec {
 	s := DefaultSpec(Name)
+	s.ConcatOperator = "||"
 	s.Caps.Qualify, s.Caps.ILike, s.Caps.TimeZones = true, true, true
 	s.Time.Extract = Each("CAST(EXTRACT(%s FROM {x}) AS INTEGER)", StandardParts())
 	s.Time.Format = "strftime({x}, {f})"

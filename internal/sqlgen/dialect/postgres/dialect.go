@@ -10,6 +10,7 @@ const Name = "postgres"
 // New returns PostgreSQL's Spec: DefaultSpec and what differs.
 func New() *Spec {
 	s := DefaultSpec(Name)
+	s.ConcatOperator = "||"
 	s.Params = DollarNumber
 	s.Types[TypeFloat] = "DOUBLE PRECISION"
 	s.Caps.ILike, s.Caps.TimeZones = true, true

@@ -15,6 +15,7 @@ const Name = "sqlite"
 // has window functions.
 func New() *Spec {
 	s := DefaultSpec(Name)
+	s.ConcatOperator = "||"
 	s.OffsetOnlyLimit = "-1"
 	s.True, s.False = "1", "0"
 	// CAST(… AS DATE) would give a number: dates stay text.

@@ -1,6 +1,6 @@
 SELECT
     strftime(DATE_TRUNC('month', "orders"."created_at"), '%Y-%m') AS "orders.created_month",
-    CONCAT(strftime(DATE_TRUNC('quarter', "orders"."created_at"), '%Y'), '-Q', CAST(CAST(EXTRACT(QUARTER FROM DATE_TRUNC('quarter', "orders"."created_at")) AS INTEGER) AS VARCHAR)) AS "orders.created_quarter",
+    (strftime(DATE_TRUNC('quarter', "orders"."created_at"), '%Y') || '-Q' || CAST(CAST(EXTRACT(QUARTER FROM DATE_TRUNC('quarter', "orders"."created_at")) AS INTEGER) AS VARCHAR)) AS "orders.created_quarter",
     COUNT(*) AS "orders.count"
 FROM "orders" AS "orders"
 GROUP BY DATE_TRUNC('month', "orders"."created_at"), DATE_TRUNC('quarter', "orders"."created_at")

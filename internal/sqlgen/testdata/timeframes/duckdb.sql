@@ -14,7 +14,7 @@ SELECT
     strftime(DATE_TRUNC('day', "orders"."created_at"), '%Y-%m-%d') AS "orders.created_date",
     strftime(DATE_TRUNC('week', "orders"."created_at"), '%Y-%m-%d') AS "orders.created_week",
     strftime(DATE_TRUNC('month', "orders"."created_at"), '%Y-%m') AS "orders.created_month",
-    CONCAT(strftime(DATE_TRUNC('quarter', "orders"."created_at"), '%Y'), '-Q', CAST(CAST(EXTRACT(QUARTER FROM DATE_TRUNC('quarter', "orders"."created_at")) AS INTEGER) AS VARCHAR)) AS "orders.created_quarter",
+    (strftime(DATE_TRUNC('quarter', "orders"."created_at"), '%Y') || '-Q' || CAST(CAST(EXTRACT(QUARTER FROM DATE_TRUNC('quarter', "orders"."created_at")) AS INTEGER) AS VARCHAR)) AS "orders.created_quarter",
     CAST(EXTRACT(YEAR FROM "orders"."created_at") AS INTEGER) AS "orders.created_year",
     strftime("orders"."created_at", '%H:%M') AS "orders.created_time_of_day",
     CAST(EXTRACT(HOUR FROM "orders"."created_at") AS INTEGER) AS "orders.created_hour_of_day",
@@ -25,7 +25,7 @@ SELECT
     CAST(EXTRACT(WEEK FROM "orders"."created_at") AS INTEGER) AS "orders.created_week_of_year",
     CAST(EXTRACT(MONTH FROM "orders"."created_at") AS INTEGER) AS "orders.created_month_num",
     CASE CAST(EXTRACT(MONTH FROM "orders"."created_at") AS INTEGER) WHEN 1 THEN 'January' WHEN 2 THEN 'February' WHEN 3 THEN 'March' WHEN 4 THEN 'April' WHEN 5 THEN 'May' WHEN 6 THEN 'June' WHEN 7 THEN 'July' WHEN 8 THEN 'August' WHEN 9 THEN 'September' WHEN 10 THEN 'October' WHEN 11 THEN 'November' WHEN 12 THEN 'December' END AS "orders.created_month_name",
-    CONCAT('Q', CAST(CAST(EXTRACT(QUARTER FROM "orders"."created_at") AS INTEGER) AS VARCHAR)) AS "orders.created_quarter_of_year"
+    ('Q' || CAST(CAST(EXTRACT(QUARTER FROM "orders"."created_at") AS INTEGER) AS VARCHAR)) AS "orders.created_quarter_of_year"
 FROM "orders" AS "orders"
 WHERE ("orders"."id" = ?)
 -- args: ?=2

@@ -14,7 +14,7 @@ SELECT
     strftime('%Y-%m-%d', date("orders"."created_at")) AS "orders.created_date",
     strftime('%Y-%m-%d', date("orders"."created_at", '-6 days', 'weekday 1')) AS "orders.created_week",
     strftime('%Y-%m', date("orders"."created_at", 'start of month')) AS "orders.created_month",
-    CONCAT(strftime('%Y', date("orders"."created_at", 'start of month', '-' || ((CAST(strftime('%m', "orders"."created_at") AS INTEGER) - 1) % 3) || ' months')), '-Q', CAST(((CAST(strftime('%m', date("orders"."created_at", 'start of month', '-' || ((CAST(strftime('%m', "orders"."created_at") AS INTEGER) - 1) % 3) || ' months')) AS INTEGER) + 2) / 3) AS TEXT)) AS "orders.created_quarter",
+    (strftime('%Y', date("orders"."created_at", 'start of month', '-' || ((CAST(strftime('%m', "orders"."created_at") AS INTEGER) - 1) % 3) || ' months')) || '-Q' || CAST(((CAST(strftime('%m', date("orders"."created_at", 'start of month', '-' || ((CAST(strftime('%m', "orders"."created_at") AS INTEGER) - 1) % 3) || ' months')) AS INTEGER) + 2) / 3) AS TEXT)) AS "orders.created_quarter",
     CAST(strftime('%Y', "orders"."created_at") AS INTEGER) AS "orders.created_year",
     strftime('%H:%M', "orders"."created_at") AS "orders.created_time_of_day",
     CAST(strftime('%H', "orders"."created_at") AS INTEGER) AS "orders.created_hour_of_day",
@@ -25,7 +25,7 @@ SELECT
     CAST(strftime('%V', "orders"."created_at") AS INTEGER) AS "orders.created_week_of_year",
     CAST(strftime('%m', "orders"."created_at") AS INTEGER) AS "orders.created_month_num",
     CASE CAST(strftime('%m', "orders"."created_at") AS INTEGER) WHEN 1 THEN 'January' WHEN 2 THEN 'February' WHEN 3 THEN 'March' WHEN 4 THEN 'April' WHEN 5 THEN 'May' WHEN 6 THEN 'June' WHEN 7 THEN 'July' WHEN 8 THEN 'August' WHEN 9 THEN 'September' WHEN 10 THEN 'October' WHEN 11 THEN 'November' WHEN 12 THEN 'December' END AS "orders.created_month_name",
-    CONCAT('Q', CAST(((CAST(strftime('%m', "orders"."created_at") AS INTEGER) + 2) / 3) AS TEXT)) AS "orders.created_quarter_of_year"
+    ('Q' || CAST(((CAST(strftime('%m', "orders"."created_at") AS INTEGER) + 2) / 3) AS TEXT)) AS "orders.created_quarter_of_year"
 FROM "orders" AS "orders"
 WHERE ("orders"."id" = ?)
 -- args: ?=2
