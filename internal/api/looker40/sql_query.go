@@ -178,7 +178,7 @@ func (b *Backend) creatorWire(ctx context.Context, userID int64) *model.UserPubl
 		return nil
 	}
 	return &model.UserPublic{ID: idString(u.ID), FirstName: ptr(u.FirstName), LastName: ptr(u.LastName),
-		DisplayName: ptr(u.FirstName + " " + u.LastName), Can: map[string]bool{}}
+		DisplayName: ptr(u.DisplayName()), Can: map[string]bool{}}
 }
 
 // downloadName is the attachment's file name when download is asked for
