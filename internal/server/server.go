@@ -22,7 +22,9 @@ import (
 	"github.com/overlookbi/overlook/internal/auth"
 	"github.com/overlookbi/overlook/internal/config"
 	"github.com/overlookbi/overlook/internal/connections"
+	"github.com/overlookbi/overlook/internal/history"
 	"github.com/overlookbi/overlook/internal/overlook"
+	"github.com/overlookbi/overlook/internal/queries"
 	"github.com/overlookbi/overlook/internal/store"
 )
 
@@ -37,6 +39,8 @@ type Server struct {
 	Auth  *auth.Service
 	Audit *audit.Log
 	HTTP  *api.Server
+	// History records every query run, in batches.
+	History *history.Log
 	// Connections are the node's database connections.
 	Connections *connections.Service
 	// Admin holds the first admin's credentials when this start created or
@@ -88,8 +92,9 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...Opti
 		st.Close()
 		return nil, err
 	}
+	s.History = history.ForStore(st)
 	s.backend = &looker40.Backend{Store: st, Auth: s.Auth, Audit: s.Audit, PublicURL: cfg.PublicURL, Version: Version,
-		Catalog: cat, Connections: s.Connections}
+		Catalog: cat, Connections: s.Connections, Cache: queries.NewCache(), History: s.History}
 	s.HTTP = api.New(api.Config{
 		Backend: s.backend,
 		Logger:  log, Registry: reg, Alive: st.Ping,
@@ -165,6 +170,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 func (s *Server) Close() error {
 	if s.Audit != nil {
 		s.Audit.Close()
+	}
+	if s.History != nil {
+		s.History.Close()
 	}
 	return errors.Join(s.Connections.Close(), s.Store.Close())
 }

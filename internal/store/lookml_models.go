@@ -76,10 +76,10 @@ func scanLookmlModel(sc scanner) (*LookmlModel, error) {
 	return m, json.Unmarshal([]byte(conns), &m.AllowedDBConnectionNames)
 }
 
-// SysActivityViews are the views migration 00030 creates for the
-// system__activity model: the only metadata that model may read.
+// SysActivityViews are the views migrations 00030 and 00080 create for
+// the system__activity model: the only metadata that model may read.
 var SysActivityViews = []string{"sa_user", "sa_group", "sa_group_user", "sa_role", "sa_role_user",
-	"sa_model_set", "sa_permission_set", "sa_folder", "sa_event"}
+	"sa_model_set", "sa_permission_set", "sa_folder", "sa_event", "sa_history", "sa_query"}
 
 // SysActivityColumns returns the columns of each system__activity view.
 func (s *Store) SysActivityColumns(ctx context.Context) (map[string][]string, error) {

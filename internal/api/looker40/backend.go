@@ -10,6 +10,8 @@ import (
 	"github.com/overlookbi/overlook/internal/auth"
 	"github.com/overlookbi/overlook/internal/catalog"
 	"github.com/overlookbi/overlook/internal/connections"
+	"github.com/overlookbi/overlook/internal/history"
+	"github.com/overlookbi/overlook/internal/queries"
 	"github.com/overlookbi/overlook/internal/store"
 )
 
@@ -20,6 +22,9 @@ type Backend struct {
 	Audit       *audit.Log
 	Catalog     *catalog.Catalog
 	Connections *connections.Service
+	// Cache holds recent query results; History records every run.
+	Cache   *queries.Cache
+	History *history.Log
 	// PublicURL is the origin clients reach the server at (no trailing
 	// slash); empty means "the origin of each request".
 	PublicURL string

@@ -1,11 +1,10 @@
 # The built-in system__activity model: Overlook's own metadata database read
-# through the sa_* views of migration 00030, which list whitelisted columns
-# only (no hash, token, secret or credential).
+# through the sa_* views of migrations 00030 and 00080, which list
+# whitelisted columns only (no hash, token, secret or credential).
 #
-# sa_dashboard, sa_look, sa_query and sa_history do not exist yet: the content
-# and queries work adds their tables and views. The dashboard, look, query and
-# history explores are declared now so clients see Looker's field names; they
-# answer once those views exist.
+# sa_dashboard and sa_look do not exist yet: the content work adds their
+# tables and views. The dashboard and look explores are declared now so
+# clients see Looker's field names; they answer once those views exist.
 connection: "system__activity"
 label: "System Activity"
 
