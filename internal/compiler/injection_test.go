@@ -2,6 +2,7 @@ package compiler_test
 
 import (
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -34,11 +35,36 @@ var hostile = []string{
 	`'; SET GLOBAL local_infile=1; --`, `' INTO OUTFILE '/tmp/x' --`, `'; LOAD DATA LOCAL INFILE '/etc/passwd' --`,
 }
 
+// corpus is the payloads with the variants filters meet in practice:
+// upper case, double quotes, full-width quotes, a legitimate-looking
+// prefix, a dangling comment, URL encoding.
+func corpus() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, p := range hostile {
+		add(p)
+		add(strings.ToUpper(p))
+		add(strings.ReplaceAll(p, "'", `"`))
+		add(strings.ReplaceAll(p, "'", "\uff07"))
+		add("A%" + p)
+		add(p + " /*")
+		add(url.QueryEscape(p))
+	}
+	return out
+}
+
 // TestHostileInputs puts every payload in every position a query has and
 // asserts a 4xx error or SQL that holds no byte sequence of the payload.
 func TestHostileInputs(t *testing.T) {
-	if len(hostile) < 50 {
-		t.Fatalf("only %d payloads", len(hostile))
+	payloads := corpus()
+	if len(payloads) < 300 {
+		t.Fatalf("only %d payloads", len(payloads))
 	}
 	m := testModel(t, "thelook")
 	secure := testModel(t, "secure")
@@ -74,6 +100,9 @@ func TestHostileInputs(t *testing.T) {
 		"timezone": func(p string) (compiler.Query, map[string]string) {
 			return with(q("orders", "orders.created_month"), func(q *compiler.Query) { q.QueryTimezone = p }), nil
 		},
+		"dynamic field": func(p string) (compiler.Query, map[string]string) {
+			return with(q("users", "users.state"), func(q *compiler.Query) { q.DynamicFields = p }), nil
+		},
 		"user attribute": func(p string) (compiler.Query, map[string]string) {
 			return q("secure_users", "users.state", "users.count"), map[string]string{"state": p}
 		},
@@ -86,7 +115,7 @@ func TestHostileInputs(t *testing.T) {
 	for name, build := range positions {
 		for _, d := range goldenDialects {
 			compiled, refused := 0, 0
-			for _, p := range hostile {
+			for _, p := range payloads {
 				query, attrs := build(p)
 				model := m
 				if attrs != nil {
