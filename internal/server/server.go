@@ -168,6 +168,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 // Close flushes the audit log and closes the database.
 func (s *Server) Close() error {
+	// Running query tasks end first: they record their end in the history
+	// and the store.
+	queries.StopTasks(s.Store)
 	if s.Audit != nil {
 		s.Audit.Close()
 	}

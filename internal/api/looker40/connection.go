@@ -27,7 +27,7 @@ func init() { register(registerConnection) }
 
 // ConnectionNamePath names one connection.
 type ConnectionNamePath struct {
-	ConnectionName string `path:"connection_name" doc:"Connection name"`
+	ConnectionName string `path:"connection_name" doc:"The connection"`
 }
 
 // ConnectionTestsParam lists the tests to run.

@@ -25,7 +25,7 @@ func init() { register(registerLookmlModel) }
 
 // LookmlModelNamePath names a model in the path.
 type LookmlModelNamePath struct {
-	LookmlModelName string `path:"lookml_model_name" doc:"LookML model name"`
+	LookmlModelName string `path:"lookml_model_name" doc:"The LookML model"`
 }
 
 type allLookmlModelsInput struct {
@@ -290,7 +290,7 @@ func (b *Backend) deleteLookmlModel(ctx context.Context, in *LookmlModelNamePath
 
 type lookmlModelExploreInput struct {
 	LookmlModelNamePath
-	ExploreName string `path:"explore_name" doc:"Explore name"`
+	ExploreName string `path:"explore_name" doc:"The explore"`
 	FieldsParam
 	AddDrillsMetadata bool `query:"add_drills_metadata" doc:"Whether to include drill field metadata"`
 }

@@ -21,9 +21,9 @@ func init() { register(registerMetadataSuggestions) }
 
 // SuggestionsInput names a field of an explore and narrows its values.
 type SuggestionsInput struct {
-	ModelName string `path:"model_name" doc:"Name of model"`
-	ViewName  string `path:"view_name" doc:"Name of view"`
-	FieldName string `path:"field_name" doc:"Name of field to use for suggestions"`
+	ModelName string `path:"model_name" doc:"The model"`
+	ViewName  string `path:"view_name" doc:"The explore (Looker calls it view here)"`
+	FieldName string `path:"field_name" doc:"The dimension to suggest values of"`
 	Term      string `query:"term" doc:"Search term pattern (evaluated as as %term%)"`
 	Filters   string `query:"filters" doc:"Suggestion filters with field name keys and comparison expressions, as a JSON object"`
 }
@@ -31,7 +31,7 @@ type SuggestionsInput struct {
 func registerMetadataSuggestions(api huma.API, b *Backend) {
 	handle(api, op{ID: "model_fieldname_suggestions", Method: http.MethodGet,
 		Path: "/models/{model_name}/views/{view_name}/fields/{field_name}/suggestions", Tag: tagMetadata,
-		Perm: "access_data", Summary: "Model field name suggestions"}, b.modelFieldnameSuggestions)
+		Perm: "access_data", Summary: "Suggested values of a dimension"}, b.modelFieldnameSuggestions)
 }
 
 // modelFieldnameSuggestions answers the values of a dimension from the

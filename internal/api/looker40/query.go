@@ -37,7 +37,7 @@ func registerQuery(api huma.API, b *Backend) {
 	handle(api, op{ID: "query_for_slug", Method: http.MethodGet, Path: "/queries/slug/{slug}", Tag: tagQuery,
 		Perm: "access_data", Summary: "Get a query by its slug"}, b.queryForSlug)
 	handle(api, op{ID: "run_query", Method: http.MethodGet, Path: "/queries/{query_id}/run/{result_format}",
-		Tag: tagQuery, Perm: "access_data", Summary: "Run a saved query", Customize: resultContent}, b.runQuery)
+		Tag: tagQuery, Perm: "access_data", Summary: "Run a stored query", Customize: resultContent}, b.runQuery)
 	handle(api, op{ID: "run_inline_query", Method: http.MethodPost, Path: "/queries/run/{result_format}",
 		Tag: tagQuery, Perm: "access_data", Summary: "Run a query given in the body", Customize: resultContent},
 		b.runInlineQuery)
@@ -70,7 +70,7 @@ type QueryIDInput struct {
 
 // QueryForSlugInput names a query by slug.
 type QueryForSlugInput struct {
-	Slug string `path:"slug" doc:"Slug of query"`
+	Slug string `path:"slug" doc:"The query's slug"`
 	FieldsParam
 }
 
@@ -88,7 +88,7 @@ type CreateQueryInput struct {
 // server_table_calcs, rebuild_pdts, generate_drill_links, path_prefix,
 // image_width, image_height.
 type RunParams struct {
-	ResultFormat       string `path:"result_format" doc:"Format of result"`
+	ResultFormat       string `path:"result_format" doc:"The result format (json, csv, …)"`
 	Limit              int64  `query:"limit" doc:"Row limit for this run (overrides the query's limit)"`
 	ApplyFormatting    bool   `query:"apply_formatting" doc:"Render values with their value formats"`
 	ApplyVis           bool   `query:"apply_vis" doc:"Apply the query's visualization options (hidden fields, labels)"`
@@ -129,7 +129,7 @@ type RunInlineQueryInput struct {
 type RunURLEncodedQueryInput struct {
 	ModelName    string `path:"model_name" doc:"Model name"`
 	ViewName     string `path:"view_name" doc:"View name"`
-	ResultFormat string `path:"result_format" doc:"Format of result"`
+	ResultFormat string `path:"result_format" doc:"The result format (json, csv, …)"`
 	values       url.Values
 }
 

@@ -46,7 +46,7 @@ type SQLQuerySlugInput struct {
 // RunSQLQueryInput runs a SQL Runner query.
 type RunSQLQueryInput struct {
 	Slug         string `path:"slug" doc:"Slug of the SQL Runner query"`
-	ResultFormat string `path:"result_format" doc:"Format of result"`
+	ResultFormat string `path:"result_format" doc:"The result format (json, csv, …)"`
 	Download     string `query:"download" doc:"When set (true), answer as a file download"`
 }
 

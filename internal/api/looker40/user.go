@@ -40,7 +40,7 @@ func registerUser(api huma.API, b *Backend) {
 	handle(api, op{ID: "update_user", Method: http.MethodPatch, Path: "/users/{user_id}", Tag: tagUser,
 		Perm: access.AdminOnly, Self: "user_id", Summary: "Change a user"}, b.updateUser)
 	handle(api, op{ID: "delete_user", Method: http.MethodDelete, Path: "/users/{user_id}", Tag: tagUser,
-		Perm: access.AdminOnly, Status: http.StatusNoContent, Summary: "Remove a user"}, b.deleteUser)
+		Perm: access.AdminOnly, Status: http.StatusNoContent, Summary: "Delete the user for good"}, b.deleteUser)
 	handle(api, op{ID: "user_roles", Method: http.MethodGet, Path: "/users/{user_id}/roles", Tag: tagUser,
 		Perm: "see_users", Self: "user_id", Summary: "Roles of a user"}, b.userRoles)
 	handle(api, op{ID: "set_user_roles", Method: http.MethodPut, Path: "/users/{user_id}/roles", Tag: tagUser,

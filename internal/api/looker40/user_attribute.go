@@ -72,7 +72,7 @@ func registerUserAttribute(api huma.API, b *Backend) {
 	handle(api, op{ID: "update_user_attribute", Method: http.MethodPatch, Path: "/user_attributes/{user_attribute_id}",
 		Tag: tagUserAttribute, Perm: access.AdminOnly, Summary: "Change a user attribute"}, b.updateUserAttribute)
 	handle(api, op{ID: "delete_user_attribute", Method: http.MethodDelete, Path: "/user_attributes/{user_attribute_id}",
-		Tag: tagUserAttribute, Perm: access.AdminOnly, Summary: "Remove a user attribute", Status: http.StatusNoContent},
+		Tag: tagUserAttribute, Perm: access.AdminOnly, Summary: "Delete the user attribute", Status: http.StatusNoContent},
 		b.deleteUserAttribute)
 	handle(api, op{ID: "all_user_attribute_group_values", Method: http.MethodGet,
 		Path: "/user_attributes/{user_attribute_id}/group_values", Tag: tagUserAttribute, Perm: "see_users",
