@@ -3,6 +3,7 @@ package filterexpr
 import (
 	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -134,7 +135,8 @@ func FuzzString(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, expr string) {
-		fuzzScalar(t, expr, ParseString)
+		p := fuzzScalar(t, expr, ParseString)
+		checkFormatRoundTrip(t, p, KindString, ParseString)
 		checkEscapedRoundTrip(t, expr)
 	})
 }
@@ -170,14 +172,18 @@ func FuzzNumber(f *testing.F) {
 	for _, s := range []string{"5", "5,7", "NOT 5", ">=7 AND <80.44", "[5,10)", "(-inf,10]", "5 to", "-1e3", "NOT NULL"} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, expr string) { fuzzScalar(t, expr, ParseNumber) })
+	f.Fuzz(func(t *testing.T, expr string) {
+		checkFormatRoundTrip(t, fuzzScalar(t, expr, ParseNumber), KindNumber, ParseNumber)
+	})
 }
 
 func FuzzTier(f *testing.F) {
 	for _, s := range []string{"20 to 29", "Below 0", "80 or Above", "T02 [10,20)", "Undefined"} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, expr string) { fuzzScalar(t, expr, ParseTier) })
+	f.Fuzz(func(t *testing.T, expr string) {
+		checkFormatRoundTrip(t, fuzzScalar(t, expr, ParseTier), KindTier, ParseTier)
+	})
 }
 
 func FuzzYesno(f *testing.F) {
@@ -191,6 +197,7 @@ func FuzzYesno(f *testing.F) {
 		default:
 			t.Fatalf("yesno gave %v", p)
 		}
+		checkFormatRoundTrip(t, p, KindYesNo, ParseYesNo)
 	})
 }
 
@@ -206,6 +213,7 @@ func FuzzLocation(f *testing.F) {
 		}
 		var a Args
 		checkSQL(t, RenderLocation(p, "LAT", "LON", &a), a.Values, "LAT", "LON")
+		checkFormatRoundTrip(t, p, KindLocation, ParseLocation)
 	})
 }
 
@@ -227,8 +235,10 @@ func FuzzDate(f *testing.F) {
 			WeekStart:         time.Weekday(weekStart % 7),
 			FiscalMonthOffset: int(fiscal) % 12,
 		}
-		p := fuzzScalar(t, expr, func(s string) (Predicate, error) { return ParseDate(s, c) })
+		parse := func(s string) (Predicate, error) { return ParseDate(s, c) }
+		p := fuzzScalar(t, expr, parse)
 		checkRanges(t, p, loc)
+		checkFormatRoundTrip(t, p, KindDate, parse)
 	})
 }
 
@@ -248,5 +258,33 @@ func checkRanges(t *testing.T, p Predicate, loc *time.Location) {
 				t.Fatalf("bound %v not in %v", b, loc)
 			}
 		}
+	}
+}
+
+// checkFormatRoundTrip: a parsed tree prints (or has no textual form, and
+// then only with ErrNoTextualForm), reads back as the same tree, and prints
+// the same text again. A nil p (the parse failed) is skipped.
+func checkFormatRoundTrip(t *testing.T, p Predicate, kind Kind, parse func(string) (Predicate, error)) {
+	t.Helper()
+	if p == nil {
+		return
+	}
+	text, err := Format(p, kind)
+	if errors.Is(err, ErrNoTextualForm) {
+		return
+	}
+	if err != nil {
+		t.Fatalf("format %v: %v", p, err)
+	}
+	back, err := parse(text)
+	if err != nil {
+		t.Fatalf("format %v gave %q, which does not parse: %v", p, text, err)
+	}
+	if back.String() != p.String() || !reflect.DeepEqual(back, p) {
+		t.Fatalf("format %v gave %q, which parses as %v", p, text, back)
+	}
+	again, err := Format(back, kind)
+	if err != nil || again != text {
+		t.Fatalf("format is unstable: %q then %q (%v)", text, again, err)
 	}
 }
