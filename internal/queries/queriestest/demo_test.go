@@ -2,10 +2,8 @@ package queriestest
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -22,36 +20,8 @@ const api = "/api/4.0"
 // scale 0.01, generated into DuckDB on start, as `overlook serve` does.
 func startDemo(t *testing.T) *servertest.Instance {
 	t.Helper()
-	cfg := config.Default()
-	cfg.Addr = "127.0.0.1:0"
-	cfg.DataDir = t.TempDir()
-	cfg.DemoScale = 0.01
-	cfg.AdminClientID, cfg.AdminClientSecret = servertest.AdminClientID, servertest.AdminClientSecret
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	srv, err := server.Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.WithDemo(duckdb.EnsureDemo, nil))
-	if err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	ln, err := srv.Listen()
-	if err != nil {
-		cancel()
-		srv.Close()
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-		srv.Close()
-	})
-	return &servertest.Instance{URL: "http://" + ln.Addr().String(), Server: srv, Config: cfg}
+	return servertest.StartWith(t, []server.Option{server.WithDemo(duckdb.EnsureDemo, nil)},
+		func(c *config.Config) { c.DemoScale = 0.01 })
 }
 
 var brandCount = map[string]any{"model": "thelook", "view": "products",

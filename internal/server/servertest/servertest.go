@@ -35,6 +35,12 @@ type Instance struct {
 // Start runs a node until the test ends. opts may change the config.
 func Start(t testing.TB, opts ...func(*config.Config)) *Instance {
 	t.Helper()
+	return StartWith(t, nil, opts...)
+}
+
+// StartWith is Start with options for server.Open (the demo, say).
+func StartWith(t testing.TB, serverOpts []server.Option, opts ...func(*config.Config)) *Instance {
+	t.Helper()
 	cfg := config.Default()
 	cfg.Addr = "127.0.0.1:0"
 	cfg.DataDir = t.TempDir()
@@ -47,7 +53,7 @@ func Start(t testing.TB, opts ...func(*config.Config)) *Instance {
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	ctx, cancel := context.WithCancel(context.Background())
-	srv, err := server.Open(ctx, cfg, log)
+	srv, err := server.Open(ctx, cfg, log, serverOpts...)
 	if err != nil {
 		cancel()
 		t.Fatal(err)
