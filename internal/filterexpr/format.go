@@ -340,15 +340,12 @@ func (f *formatter) yesno(p Predicate) string {
 
 // location prints a point, a circle in meters, a box, or a NULL test.
 func (f *formatter) location(p Predicate) string {
+	if s, ok := nullTest(p); ok {
+		return s
+	}
 	switch n := p.(type) {
 	case Any:
 		return ""
-	case IsNull:
-		return "NULL"
-	case Not:
-		if n.Term == (IsNull{}) {
-			return "NOT NULL"
-		}
 	case AtPoint:
 		return f.latLon(n.Lat, n.Lon)
 	case WithinDistance:
@@ -392,15 +389,23 @@ func (f *formatter) date(p Predicate) string {
 	return strings.Join(out, ", ")
 }
 
+// nullTest prints the NULL and NOT NULL terms the date and location
+// grammars share.
+func nullTest(p Predicate) (string, bool) {
+	switch p {
+	case Predicate(IsNull{}):
+		return "NULL", true
+	case Predicate(Not{IsNull{}}):
+		return "NOT NULL", true
+	}
+	return "", false
+}
+
 func (f *formatter) dateTerm(p Predicate) string {
-	switch n := p.(type) {
-	case IsNull:
-		return "NULL"
-	case Not:
-		if n.Term == (IsNull{}) {
-			return "NOT NULL"
-		}
-	case DateRange:
+	if s, ok := nullTest(p); ok {
+		return s
+	}
+	if n, ok := p.(DateRange); ok {
 		switch {
 		case n.Start.IsZero() && n.End.IsZero():
 			// The open range has no text: the zone is unknown.
