@@ -407,11 +407,11 @@ func (f *formatter) dateTerm(p Predicate) string {
 	}
 	if n, ok := p.(DateRange); ok {
 		switch {
-		case n.Start.IsZero() && n.End.IsZero():
+		case isOpen(n.Start) && isOpen(n.End):
 			// The open range has no text: the zone is unknown.
-		case n.Start.IsZero():
+		case isOpen(n.Start):
 			return "before " + f.instant(n.End, p)
-		case n.End.IsZero():
+		case isOpen(n.End):
 			return "after " + f.instant(n.Start, p)
 		case !n.End.Before(n.Start):
 			return f.instant(n.Start, p) + " to " + f.instant(n.End, p)
@@ -419,6 +419,12 @@ func (f *formatter) dateTerm(p Predicate) string {
 	}
 	return f.fail(p)
 }
+
+// isOpen reports whether a bound is the zero time.Time the parser leaves
+// on the open side of before/after. The zero instant on a zone's wall clock
+// (0001-01-01 05:53:28 in Asia/Kolkata) is a bound the parser can also
+// build, and prints as a date.
+func isOpen(t time.Time) bool { return t == time.Time{} }
 
 // instant prints t to the second on its zone's wall clock, when that text
 // names t and no other instant.

@@ -3,6 +3,7 @@ package filterexpr
 import (
 	"errors"
 	"math"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -119,6 +120,33 @@ func TestFormatDate(t *testing.T) {
 		{"2024-03-10", "2024-03-10 00:00:00 to 2024-03-11 00:00:00"},
 		{"0005-06-07 08:09:10", "0005-06-07 08:09:10 to 0005-06-07 08:09:11"},
 	})
+}
+
+// In Asia/Kolkata the zero instant is a wall-clock time of year 1, which
+// the parser reads as a bound; it must not print as an open side.
+func TestFormatDateZeroInstant(t *testing.T) {
+	kol, err := time.LoadLocation("Asia/Kolkata")
+	if err != nil {
+		t.Skip(err)
+	}
+	dc := NewDateContext(time.Date(2024, 5, 15, 0, 0, 0, 0, kol), kol)
+	runFormat(t, KindDate, dc, []formatCase{
+		{"0001-01-01 05:53:28 to 2024", "0001-01-01 05:53:28 to 2024-01-01 00:00:00"},
+		{"before 0001-01-01 05:53:29", "before 0001-01-01 05:53:29"},
+	})
+	for _, in := range []string{"0001-01-01 05:53:28 to 2024", "0001-01-01 05:53:28"} {
+		p, err := ParseDate(in, dc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Format(p, KindDate)
+		if err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		if back, err := ParseDate(s, dc); err != nil || !reflect.DeepEqual(back, p) {
+			t.Errorf("%q printed %q, which parses as %v (%v), want %v", in, s, back, err, p)
+		}
+	}
 }
 
 func TestFormatYesNoLocation(t *testing.T) {

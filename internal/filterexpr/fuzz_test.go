@@ -307,13 +307,13 @@ func lacksText(p Predicate) bool {
 	case WithinDistance:
 		return math.IsInf(n.Meters, 0)
 	case DateRange:
-		if n.Start.IsZero() && n.End.IsZero() {
+		if n.Start == (time.Time{}) && n.End == (time.Time{}) {
 			return true
 		}
 		for _, b := range []time.Time{n.Start, n.End} {
 			y, mo, d := b.Date()
 			h, mi, s := b.Clock()
-			if !b.IsZero() && !time.Date(y, mo, d, h, mi, s, 0, b.Location()).Equal(b) {
+			if b != (time.Time{}) && (y < 1 || !time.Date(y, mo, d, h, mi, s, 0, b.Location()).Equal(b)) {
 				return true
 			}
 		}
