@@ -370,6 +370,9 @@ func (f *formatter) float(x float64) string {
 	if math.IsInf(x, 0) || math.IsNaN(x) {
 		return f.fail(Compare{Eq, x})
 	}
+	if x == 0 && math.Signbit(x) {
+		return "-0.0" // "-0" is the integer zero, read as +0
+	}
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 

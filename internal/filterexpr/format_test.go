@@ -157,6 +157,8 @@ func TestFormatYesNoLocation(t *testing.T) {
 		{"40 miles from 36.97, -122.03", "64373.76 meters from 36.97, -122.03"},
 		{"100 feet from 1, 2", "30.48 meters from 1, 2"},
 		{"inside box from 72.33, -173.14 to 14.39, -61.70", "inside box from 72.33, -173.14 to 14.39, -61.7"},
+		{"-0.0, -0", "-0.0, 0"},
+		{"-0.0 feet from 0.0, -0.0", "-0.0 meters from 0, -0.0"},
 		{"null", "NULL"},
 		{"-null", "NOT NULL"},
 	})
