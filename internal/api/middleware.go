@@ -170,6 +170,11 @@ func (s *Server) authenticate(ctx huma.Context, next func(huma.Context)) {
 		return
 	}
 	next(huma.WithContext(ctx, overlook.WithPrincipal(ctx.Context(), p)))
+	// A change may alter what principals derive (roles, groups, attributes,
+	// the user record): drop them all rather than track each dependency.
+	if mutating(ctx.Method()) && ctx.Status() < 400 {
+		s.cfg.Backend.Auth.Invalidate()
+	}
 }
 
 // bearerToken reads "Bearer <t>" or "token <t>", scheme in any case.

@@ -35,6 +35,19 @@ func (p *Principal) Memo(key any, compute func() any) any {
 	return v
 }
 
+// MemoErr is Memo for a computation that may fail; a failure is not kept.
+func (p *Principal) MemoErr(key any, compute func() (any, error)) (any, error) {
+	if v, ok := p.memo.Load(key); ok {
+		return v, nil
+	}
+	v, err := compute()
+	if err != nil {
+		return nil, err
+	}
+	v, _ = p.memo.LoadOrStore(key, v)
+	return v, nil
+}
+
 // Can reports whether the principal holds permission p.
 func (p *Principal) Can(perm string) bool {
 	return p != nil && (p.IsAdmin || p.Permissions[perm])

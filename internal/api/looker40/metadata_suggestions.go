@@ -48,7 +48,7 @@ func (b *Backend) modelFieldnameSuggestions(ctx context.Context, in *Suggestions
 	if err != nil {
 		return nil, err
 	}
-	attrs, err := b.Store.ResolvedUserAttributes(ctx, p.UserID())
+	attrs, err := b.userAttributes(ctx, p)
 	if err != nil {
 		return nil, err
 	}

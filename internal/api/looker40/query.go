@@ -230,7 +230,7 @@ func (b *Backend) compileQuery(ctx context.Context, d queries.Definition, unlimi
 	if m.Explore(d.View) == nil {
 		return nil, overlook.Invalid("view", "invalid", "the model has no explore %q", d.View)
 	}
-	attrs, err := b.Store.ResolvedUserAttributes(ctx, p.UserID())
+	attrs, err := b.userAttributes(ctx, p)
 	if err != nil {
 		return nil, err
 	}
