@@ -23,7 +23,15 @@ func (c *compiler) build(p *plan) (*Compiled, error) {
 		return nil, err
 	}
 	sorts := c.orderBy(p, s, sortCol)
-	return c.finish(s, cols, p.limit, sorts)
+	s, cols, pivots, err := c.pivotStep(p, s, cols, sortCol)
+	if err != nil {
+		return nil, err
+	}
+	out, err := c.finish(s, cols, p.limit, sorts)
+	if err == nil {
+		out.Pivots, out.ColumnLimit = pivots, c.colLimit
+	}
+	return out, err
 }
 
 // finish renders s and binds its values in text order.

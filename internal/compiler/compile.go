@@ -32,6 +32,8 @@ type compiler struct {
 	// joins are the aliases the query joins, with what each one's ON reads.
 	joins map[string]map[string]bool
 	order []string
+	// colLimit is the pivot column limit of a pivoted query.
+	colLimit int
 }
 
 // Compile turns q into SQL for the named dialect over model m.
@@ -45,7 +47,11 @@ func Compile(m *semantic.Model, q Query, dialectName string, ctx Context) (*Comp
 	if err != nil {
 		return nil, err
 	}
-	return c.build(p)
+	out, err := c.build(p)
+	if err != nil {
+		return nil, err
+	}
+	return out, c.sideQueries(out, p)
 }
 
 func newCompiler(m *semantic.Model, explore, dialectName string, ctx Context) (*compiler, error) {

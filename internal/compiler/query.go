@@ -21,11 +21,14 @@ type Query struct {
 	// Limit is Looker's string limit: "" means 500, "-1" unlimited (when
 	// the Context allows it, else the cap).
 	Limit string
-	// Pivots are selected as dimensions (added when Fields lacks them);
+	// Pivots are selected as dimensions (added when Fields lacks them)
+	// and turn the statement into its ranked pivot form (see pivot.go);
 	// reshaping the rows into pivot columns is the caller's.
 	Pivots []string
-	// Total and RowTotal ask for side queries the compiler does not build
-	// yet; they are ignored.
+	// ColumnLimit caps the pivot values: "" is DefaultColumnLimit.
+	ColumnLimit string
+	// Total asks for the column totals query, RowTotal ("right") for the
+	// row totals query of a pivoted query (see Compiled).
 	Total    bool
 	RowTotal string
 	// QueryTimezone is an IANA zone name; "" means the database's.
@@ -92,4 +95,20 @@ type Compiled struct {
 	Limit int
 	// Sorts are the ORDER BY the compiler chose, as "view.field [desc]".
 	Sorts []string
+
+	// Pivots name the pivoted columns, in the query's order; empty when
+	// the query pivots nothing. A pivoted statement returns one row per
+	// row group and pivot value, ordered by the hidden PivotRowRank and
+	// PivotColRank columns, at most ColumnLimit pivot values.
+	Pivots      []string
+	ColumnLimit int
+	// Totals is the column totals query (total: true): the measures over
+	// every row the filters keep, grouped by the pivots.
+	Totals *Compiled
+	// RowTotals is the row totals query of a pivoted query (row_total):
+	// the measures grouped by the row dimensions, across pivot values.
+	RowTotals *Compiled
+	// GrandTotals is the measures with no grouping, for the row total
+	// cell of the totals (a pivoted query with total and row_total).
+	GrandTotals *Compiled
 }

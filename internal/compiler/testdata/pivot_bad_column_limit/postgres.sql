@@ -1,0 +1,1 @@
+-- error: invalid: Validation Failed; column_limit invalid: column_limit must be a positive integer

@@ -1,0 +1,1 @@
+-- error: invalid: Validation Failed; pivots not_selectable: users.count is a measure and cannot be selected here

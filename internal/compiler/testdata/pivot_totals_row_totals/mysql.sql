@@ -1,0 +1,78 @@
+SELECT
+    `products.category` AS `products.category`,
+    `order_items.status` AS `order_items.status`,
+    `order_items.count` AS `order_items.count`,
+    `order_items.order_count` AS `order_items.order_count`,
+    `z___pivot_row_rank` AS `z___pivot_row_rank`,
+    `z__pivot_col_rank` AS `z__pivot_col_rank`
+FROM (
+    SELECT
+        `xx`.*,
+        DENSE_RANK() OVER (ORDER BY `z___min_rank`, CASE WHEN (`products.category`) IS NULL THEN 1 ELSE 0 END, `products.category`) AS `z___pivot_row_rank`
+    FROM (
+        SELECT
+            `aa`.*,
+            MIN(`z___rank`) OVER (PARTITION BY `products.category`) AS `z___min_rank`
+        FROM (
+            SELECT
+                `bb`.*,
+                RANK() OVER (ORDER BY CASE WHEN (`order_items.count`) IS NULL THEN 0 ELSE 1 END, `order_items.count` DESC, CASE WHEN (`products.category`) IS NULL THEN 1 ELSE 0 END, `products.category`, CASE WHEN (`order_items.status`) IS NULL THEN 1 ELSE 0 END, `order_items.status`, `z__pivot_col_rank`) AS `z___rank`
+            FROM (
+                SELECT
+                    `ww`.*,
+                    DENSE_RANK() OVER (ORDER BY CASE WHEN (`order_items.status`) IS NULL THEN 1 ELSE 0 END, `order_items.status`) AS `z__pivot_col_rank`
+                FROM (
+                    SELECT
+                        `products`.category AS `products.category`,
+                        `order_items`.status AS `order_items.status`,
+                        COUNT(*) AS `order_items.count`,
+                        COUNT(DISTINCT (`order_items`.order_id)) AS `order_items.order_count`
+                    FROM order_items AS `order_items`
+                    LEFT JOIN products AS `products` ON (`order_items`.product_id  =  `products`.id)
+                    WHERE ((`products`.category)) IN (?, ?)
+                    GROUP BY 1, 2
+                ) AS `ww`
+            ) AS `bb`
+            WHERE (`z__pivot_col_rank` <= 50)
+        ) AS `aa`
+    ) AS `xx`
+) AS `zz`
+WHERE (`z___pivot_row_rank` <= 500)
+ORDER BY `z___pivot_row_rank`, `z__pivot_col_rank`
+-- args: "Jeans" "Shorts"
+-- columns: products.category(dimension) order_items.status(dimension) order_items.count(measure) order_items.order_count(measure) z___pivot_row_rank(dimension,hidden) z__pivot_col_rank(dimension,hidden)
+-- pivots: order_items.status
+
+-- totals:
+SELECT
+    `order_items`.status AS `order_items.status`,
+    COUNT(*) AS `order_items.count`,
+    COUNT(DISTINCT (`order_items`.order_id)) AS `order_items.order_count`
+FROM order_items AS `order_items`
+LEFT JOIN products AS `products` ON (`order_items`.product_id  =  `products`.id)
+WHERE ((`products`.category)) IN (?, ?)
+GROUP BY 1
+-- args: "Jeans" "Shorts"
+-- columns: order_items.status(dimension) order_items.count(measure) order_items.order_count(measure)
+
+-- row totals:
+SELECT
+    `products`.category AS `products.category`,
+    COUNT(*) AS `order_items.count`,
+    COUNT(DISTINCT (`order_items`.order_id)) AS `order_items.order_count`
+FROM order_items AS `order_items`
+LEFT JOIN products AS `products` ON (`order_items`.product_id  =  `products`.id)
+WHERE ((`products`.category)) IN (?, ?)
+GROUP BY 1
+-- args: "Jeans" "Shorts"
+-- columns: products.category(dimension) order_items.count(measure) order_items.order_count(measure)
+
+-- grand totals:
+SELECT
+    COUNT(*) AS `order_items.count`,
+    COUNT(DISTINCT (`order_items`.order_id)) AS `order_items.order_count`
+FROM order_items AS `order_items`
+LEFT JOIN products AS `products` ON (`order_items`.product_id  =  `products`.id)
+WHERE ((`products`.category)) IN (?, ?)
+-- args: "Jeans" "Shorts"
+-- columns: order_items.count(measure) order_items.order_count(measure)
