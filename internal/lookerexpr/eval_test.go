@@ -1,0 +1,71 @@
+package lookerexpr
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+)
+
+func testTable() Table {
+	cols := map[string][]any{
+		"orders.status": {"complete", "pending", nil, "complete"},
+		"orders.count":  {int64(4), json.Number("1"), int64(3), 2.0},
+		"orders.total":  {10.0, nil, 30.0, 60.0},
+	}
+	return Table{Rows: 4, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Column: func(name string) ([]any, error) {
+		c, ok := cols[name]
+		if !ok {
+			return nil, fmt.Errorf("no column %s", name)
+		}
+		return c, nil
+	}}
+}
+
+func TestEval(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`${orders.count} * 2`, `[8 2 6 4]`},
+		{`${orders.total} / ${orders.count}`, `[2.5 <nil> 10 30]`},
+		{`${orders.count} / 0`, `[<nil> <nil> <nil> <nil>]`},
+		{`offset(${orders.count}, -1)`, `[<nil> 4 1 3]`},
+		{`offset(${orders.count}, 1) - ${orders.count}`, `[-3 2 -1 <nil>]`},
+		{`running_total(${orders.total})`, `[10 10 40 100]`},
+		{`percent_of_column_sum(${orders.total})`, `[0.1 <nil> 0.3 0.6]`},
+		{`sum(${orders.count})`, `[10 10 10 10]`},
+		{`mean(${orders.total})`, `[33.333333333333336 33.333333333333336 33.333333333333336 33.333333333333336]`},
+		{`max(${orders.status})`, `[pending pending pending pending]`},
+		{`min(${orders.count}) + count(${orders.total})`, `[4 4 4 4]`},
+		{`row()`, `[1 2 3 4]`},
+		{`if(${orders.status} = "complete", "done", coalesce(${orders.status}, "?"))`, `[done pending ? done]`},
+		{`is_null(${orders.total}) OR ${orders.count} > 3`, `[true true false false]`},
+		{`${orders.count} > 3 AND is_null(${orders.status})`, `[false false false false]`},
+		{`${orders.total} > 20 AND ${orders.count} > 0`, `[false <nil> true true]`},
+		{`concat(${orders.status}, "-", row())`, `[complete-1 pending-2 <nil> complete-4]`},
+		{`contains(${orders.status}, "pend")`, `[false true <nil> false]`},
+		{`round(${orders.total} / 7, 2)`, `[1.43 <nil> 4.29 8.57]`},
+		{`mod(row(), 2) = 0`, `[false true false true]`},
+		{`now() > date(2025, 12, 31)`, `[true true true true]`},
+		{`-abs(-${orders.count}) + floor(1.5) + ceiling(0.2)`, `[-2 1 -1 0]`},
+	}
+	for _, c := range cases {
+		n, err := Parse(c.in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", c.in, err)
+		}
+		got, err := Eval(n, testTable())
+		if err != nil {
+			t.Errorf("Eval(%q): %v", c.in, err)
+			continue
+		}
+		if s := fmt.Sprint(got); s != c.want {
+			t.Errorf("Eval(%q) = %s, want %s", c.in, s, c.want)
+		}
+	}
+}
+
+func TestEvalUnknownField(t *testing.T) {
+	n, _ := Parse(`${orders.nope} + 1`)
+	if _, err := Eval(n, testTable()); err == nil {
+		t.Error("no error for an unknown column")
+	}
+}

@@ -1,0 +1,76 @@
+package lookerexpr
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/overlookbi/overlook/internal/sqlgen"
+	"github.com/overlookbi/overlook/internal/sqlgen/dialect"
+)
+
+// FuzzExpression: parse → print → parse gives the same print, and the SQL
+// of an expression that checks carries none of its constants in its text.
+func FuzzExpression(f *testing.F) {
+	for _, s := range []string{
+		`${orders.count} * 2 + offset(${orders.count}, -1)`,
+		`${users.state} = "CA' OR 1=1 --" OR NOT ${users.active}`,
+		`if(contains(${users.state}, "%_!'"), concat(${users.state}, ";DROP"), null)`,
+		`round(${users.age} / 3, 2) >= 1.5e3`,
+		`date(2024, 2, 29) <= ${users.created_date} AND is_null(${users.odd})`,
+		"# comment\n-(-1) - mod(7, 2)",
+	} {
+		f.Add(s)
+	}
+	d, _ := dialect.Lookup("postgres")
+	opt := SQLOptions{
+		Field:      func(string) (sqlgen.Expr, error) { return sqlgen.Col{Table: "t", Name: "f"}, nil },
+		EscapeLike: func(s string) string { return sqlgen.EscapeLike(d, s) },
+		Now:        time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		n, err := Parse(src)
+		if err != nil {
+			return
+		}
+		printed := Format(n)
+		again, err := Parse(printed)
+		if err != nil {
+			t.Fatalf("printed form %q of %q does not parse: %v", printed, src, err)
+		}
+		if p2 := Format(again); p2 != printed {
+			t.Fatalf("print is not stable: %q then %q", printed, p2)
+		}
+		if _, err := Check(n, testFieldTypes, false); err != nil {
+			return
+		}
+		x, err := ToSQL(n, opt)
+		if err != nil {
+			return
+		}
+		sql, _, err := sqlgen.RenderExpr(x, d)
+		if err != nil {
+			return
+		}
+		assertNoConstants(t, n, sql)
+	})
+}
+
+// assertNoConstants fails when the SQL text holds a quote, a statement or
+// comment break, or the text of a string constant of the expression.
+func assertNoConstants(t *testing.T, n Node, sql string) {
+	t.Helper()
+	sql = strings.ReplaceAll(sql, " ESCAPE '!'", "") // the dialect's own escape clause
+	for _, bad := range []string{"'", ";", "--", "/*", "\\", "#"} {
+		if strings.Contains(sql, bad) {
+			t.Fatalf("SQL %q holds %q", sql, bad)
+		}
+	}
+	Walk(n, func(x Node) {
+		s, ok := x.(String)
+		if ok && len(s.Value) >= 3 && strings.Trim(s.Value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != "" &&
+			strings.Contains(sql, s.Value) {
+			t.Fatalf("SQL %q holds the constant %q", sql, s.Value)
+		}
+	})
+}

@@ -1,0 +1,200 @@
+package lookerexpr
+
+import (
+	"time"
+
+	"github.com/overlookbi/overlook/internal/sqlgen"
+)
+
+// SQLOptions are what turning an expression into SQL needs from the
+// query: the SQL of each referenced field, the dialect's LIKE escaping and
+// the time now() stands for.
+type SQLOptions struct {
+	// Field is the SQL a ${name} reference stands for; the name has passed
+	// Check, so an error here is the caller's own.
+	Field func(name string) (sqlgen.Expr, error)
+	// EscapeLike escapes % and _ (and the escape character) for a LIKE
+	// pattern of the dialect.
+	EscapeLike func(string) string
+	Now        time.Time
+}
+
+// ToSQL turns a checked row-level expression into a sqlgen expression.
+// Every constant of the source becomes a bound parameter: no byte of the
+// expression's text reaches the SQL text. Table calculation functions are
+// refused.
+func ToSQL(n Node, opt SQLOptions) (sqlgen.Expr, error) {
+	t := translator{opt: opt}
+	return t.expr(n)
+}
+
+type translator struct{ opt SQLOptions }
+
+func (t translator) expr(n Node) (sqlgen.Expr, error) {
+	switch n := n.(type) {
+	case Number:
+		if i, ok := IntConst(n); ok {
+			return sqlgen.Cast{X: sqlgen.Param{Value: int64(i)}, Type: sqlgen.TypeInt}, nil
+		}
+		return sqlgen.Cast{X: sqlgen.Param{Value: n.Value}, Type: sqlgen.TypeFloat}, nil
+	case String:
+		return sqlgen.Param{Value: n.Value}, nil
+	case Bool:
+		return sqlgen.Literal{Value: n.Value}, nil
+	case Null:
+		return sqlgen.Literal{Value: nil}, nil
+	case Field:
+		return t.opt.Field(n.Name)
+	case Unary:
+		x, err := t.expr(n.X)
+		if err != nil {
+			return nil, err
+		}
+		if n.Op == "NOT" {
+			return sqlgen.Not{X: x}, nil
+		}
+		return sqlgen.Neg{X: x}, nil
+	case Binary:
+		return t.binary(n)
+	case Call:
+		return t.call(n)
+	}
+	return nil, errAt(n.Pos(), "unknown expression")
+}
+
+var sqlOps = map[string]sqlgen.Op{"+": sqlgen.OpAdd, "-": sqlgen.OpSub, "*": sqlgen.OpMul,
+	"=": sqlgen.OpEq, "<>": sqlgen.OpNe, "<": sqlgen.OpLt, "<=": sqlgen.OpLe, ">": sqlgen.OpGt, ">=": sqlgen.OpGe}
+
+func (t translator) binary(n Binary) (sqlgen.Expr, error) {
+	l, err := t.expr(n.L)
+	if err != nil {
+		return nil, err
+	}
+	r, err := t.expr(n.R)
+	if err != nil {
+		return nil, err
+	}
+	switch n.Op {
+	case "AND":
+		return sqlgen.And{l, r}, nil
+	case "OR":
+		return sqlgen.Or{l, r}, nil
+	case "/":
+		// Division is in floating point, and by zero gives null.
+		den := sqlgen.Func{Name: "NULLIF", Args: []sqlgen.Expr{r, sqlgen.Literal{Value: 0}}}
+		return sqlgen.Binary{Op: sqlgen.OpDiv, L: sqlgen.Cast{X: l, Type: sqlgen.TypeFloat}, R: den}, nil
+	}
+	return sqlgen.Binary{Op: sqlOps[n.Op], L: l, R: r}, nil
+}
+
+// simpleFuncs map one-to-one onto a SQL function.
+var simpleFuncs = map[string]string{"coalesce": "COALESCE", "lower": "LOWER", "upper": "UPPER",
+	"abs": "ABS", "floor": "FLOOR", "ceiling": "CEIL"}
+
+func (t translator) call(n Call) (sqlgen.Expr, error) {
+	f, ok := functions[n.Name]
+	if !ok || f.calc {
+		return nil, errAt(n.At, "%s cannot be computed in SQL", n.Name)
+	}
+	switch n.Name {
+	case "date":
+		return t.date(n)
+	case "now":
+		return sqlgen.Cast{X: sqlgen.Param{Value: t.opt.Now.Format(time.DateTime)}, Type: sqlgen.TypeTimestamp}, nil
+	case "contains", "starts_with", "ends_with":
+		return t.like(n)
+	case "round":
+		return t.round(n)
+	}
+	args, err := t.exprs(n.Args)
+	if err != nil {
+		return nil, err
+	}
+	switch n.Name {
+	case "if":
+		return sqlgen.Case{Whens: []sqlgen.When{{Cond: args[0], Then: args[1]}}, Else: args[2]}, nil
+	case "is_null":
+		return sqlgen.IsNull{X: args[0]}, nil
+	case "concat":
+		for i := range args {
+			args[i] = sqlgen.Cast{X: args[i], Type: sqlgen.TypeString}
+		}
+		return sqlgen.Concat{Args: args}, nil
+	case "mod":
+		return sqlgen.Binary{Op: sqlgen.OpMod, L: args[0], R: args[1]}, nil
+	}
+	name, ok := simpleFuncs[n.Name]
+	if !ok {
+		return nil, errAt(n.At, "%s cannot be computed in SQL", n.Name)
+	}
+	return sqlgen.Func{Name: name, Args: args}, nil
+}
+
+func (t translator) exprs(ns []Node) ([]sqlgen.Expr, error) {
+	out := make([]sqlgen.Expr, len(ns))
+	for i, a := range ns {
+		x, err := t.expr(a)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = x
+	}
+	return out, nil
+}
+
+func (t translator) date(n Call) (sqlgen.Expr, error) {
+	var ymd [3]int
+	for i := range ymd {
+		v, ok := IntConst(n.Args[i])
+		if !ok {
+			return nil, errAt(n.Args[i].Pos(), "date takes whole numbers")
+		}
+		ymd[i] = v
+	}
+	d := time.Date(ymd[0], time.Month(ymd[1]), ymd[2], 0, 0, 0, 0, time.UTC)
+	if d.Year() != ymd[0] || int(d.Month()) != ymd[1] || d.Day() != ymd[2] || ymd[0] < 1 || ymd[0] > 9999 {
+		return nil, errAt(n.At, "date(%d, %d, %d) is not a day of the calendar", ymd[0], ymd[1], ymd[2])
+	}
+	return sqlgen.Cast{X: sqlgen.Param{Value: d.Format(time.DateOnly)}, Type: sqlgen.TypeDate}, nil
+}
+
+// like is contains, starts_with or ends_with of a constant string, as a
+// LIKE whose pattern is bound.
+func (t translator) like(n Call) (sqlgen.Expr, error) {
+	sub, ok := n.Args[1].(String)
+	if !ok {
+		return nil, errAt(n.Args[1].Pos(), "the second argument of %s must be a string constant here", n.Name)
+	}
+	x, err := t.expr(n.Args[0])
+	if err != nil {
+		return nil, err
+	}
+	p := t.opt.EscapeLike(sub.Value)
+	switch n.Name {
+	case "contains":
+		p = "%" + p + "%"
+	case "starts_with":
+		p += "%"
+	default:
+		p = "%" + p
+	}
+	return sqlgen.Like{X: x, Pattern: sqlgen.Param{Value: p}}, nil
+}
+
+// round rounds to whole numbers, or to a number of decimals as a decimal
+// (PostgreSQL rounds only numerics to places).
+func (t translator) round(n Call) (sqlgen.Expr, error) {
+	x, err := t.expr(n.Args[0])
+	if err != nil {
+		return nil, err
+	}
+	if len(n.Args) == 1 {
+		return sqlgen.Func{Name: "ROUND", Args: []sqlgen.Expr{x}}, nil
+	}
+	places, _ := IntConst(n.Args[1])
+	if places < -30 || places > 30 {
+		return nil, errAt(n.Args[1].Pos(), "round takes between -30 and 30 places")
+	}
+	r := sqlgen.Func{Name: "ROUND", Args: []sqlgen.Expr{sqlgen.Cast{X: x, Type: sqlgen.TypeDecimal}, sqlgen.Literal{Value: places}}}
+	return sqlgen.Cast{X: r, Type: sqlgen.TypeFloat}, nil
+}
