@@ -31,11 +31,14 @@ type backend struct {
 	dialect goose.Dialect
 	// numbered placeholders ($1, $2, …) instead of ?
 	numbered bool
+	// skipLocked ends a SELECT that claims rows other transactions may be
+	// claiming at once; SQLite has one writer, so it needs nothing.
+	skipLocked string
 }
 
 var (
 	sqliteBackend   = &backend{name: "sqlite", dialect: goose.DialectSQLite3}
-	postgresBackend = &backend{name: "postgres", dialect: goose.DialectPostgres, numbered: true}
+	postgresBackend = &backend{name: "postgres", dialect: goose.DialectPostgres, numbered: true, skipLocked: " FOR UPDATE SKIP LOCKED"}
 )
 
 func (b *backend) rebind(q string) string {

@@ -15,12 +15,20 @@ import (
 // Opener returns a fresh, migrated, empty store for one test.
 type Opener func(t *testing.T) *store.Store
 
+type namedTest struct {
+	name string
+	fn   func(*testing.T, *store.Store)
+}
+
+// added holds the tests other files of the suite add from init, so that a
+// new area of the store brings its tests without editing the list below.
+var added []namedTest
+
+func add(name string, fn func(*testing.T, *store.Store)) { added = append(added, namedTest{name, fn}) }
+
 // Run runs the whole suite.
 func Run(t *testing.T, open Opener) {
-	tests := []struct {
-		name string
-		fn   func(*testing.T, *store.Store)
-	}{
+	tests := []namedTest{
 		{"UserLifecycle", testUserLifecycle},
 		{"UserSearch", testUserSearch},
 		{"EmailIsUniqueWithoutCase", testEmailUnique},
@@ -33,7 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"Audit", testAudit},
 		{"MigrateTwice", testMigrateTwice},
 	}
-	for _, tc := range tests {
+	for _, tc := range append(tests, added...) {
 		t.Run(tc.name, func(t *testing.T) {
 			st := open(t)
 			if err := st.EnsureRootFolders(context.Background()); err != nil {

@@ -1,0 +1,162 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// ScheduledPlan is a delivery of a look, dashboard or query on a cron.
+// Options holds Looker's remaining plan fields as a JSON object.
+type ScheduledPlan struct {
+	ID                int64
+	Name              string
+	UserID            int64
+	LookID            int64
+	DashboardID       int64
+	LookMLDashboardID string
+	QueryID           int64
+	Crontab           string
+	Timezone          string
+	Datagroup         string
+	Enabled           bool
+	RunOnce           bool
+	Options           string
+	// PlannedUntil: every fire up to this instant has its job row.
+	PlannedUntil time.Time
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	Destinations []ScheduledPlanDestination
+}
+
+// ScheduledPlanDestination is where a plan delivers: type "email" or
+// "webhook". SecretParameters is stored as given (the caller encrypts it).
+type ScheduledPlanDestination struct {
+	ID               int64
+	PlanID           int64
+	Type             string
+	Format           string
+	Address          string
+	ApplyFormatting  bool
+	ApplyVis         bool
+	Message          string
+	Parameters       string
+	SecretParameters []byte
+}
+
+const planColumns = `id, name, user_id, look_id, dashboard_id, lookml_dashboard_id, query_id, crontab, timezone,
+	datagroup, enabled, run_once, options, planned_until, created_at, updated_at`
+
+func scanPlan(sc scanner) (*ScheduledPlan, error) {
+	p := &ScheduledPlan{}
+	var look, dash, query sql.NullInt64
+	var planned, created, updated int64
+	err := sc.Scan(&p.ID, &p.Name, &p.UserID, &look, &dash, &p.LookMLDashboardID, &query, &p.Crontab, &p.Timezone,
+		&p.Datagroup, &p.Enabled, &p.RunOnce, &p.Options, &planned, &created, &updated)
+	p.LookID, p.DashboardID, p.QueryID = look.Int64, dash.Int64, query.Int64
+	p.PlannedUntil, p.CreatedAt, p.UpdatedAt = fromMillis(planned), fromMillis(created), fromMillis(updated)
+	return p, err
+}
+
+// CreateScheduledPlan inserts p and its destinations in one transaction.
+// Fires are planned from now on, not from the past.
+func (s *Store) CreateScheduledPlan(ctx context.Context, p *ScheduledPlan) error {
+	now := s.ms()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		id, err := s.insert(ctx, tx, `INSERT INTO scheduled_plans (name, user_id, look_id, dashboard_id,
+			lookml_dashboard_id, query_id, crontab, timezone, datagroup, enabled, run_once, options, planned_until,
+			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.Name, p.UserID, nullInt(p.LookID), nullInt(p.DashboardID), p.LookMLDashboardID, nullInt(p.QueryID),
+			p.Crontab, p.Timezone, p.Datagroup, p.Enabled, p.RunOnce, orEmptyObject(p.Options), now, now, now)
+		if err != nil {
+			return wrap("create scheduled plan", err)
+		}
+		p.ID = id
+		p.PlannedUntil, p.CreatedAt, p.UpdatedAt = fromMillis(now), fromMillis(now), fromMillis(now)
+		return s.insertDestinations(ctx, tx, p)
+	})
+}
+
+func (s *Store) insertDestinations(ctx context.Context, tx *sql.Tx, p *ScheduledPlan) error {
+	for i := range p.Destinations {
+		d := &p.Destinations[i]
+		d.PlanID = p.ID
+		id, err := s.insert(ctx, tx, `INSERT INTO scheduled_plan_destinations (scheduled_plan_id, type, format,
+			address, apply_formatting, apply_vis, message, parameters, secret_parameters)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.ID, d.Type, d.Format, d.Address, d.ApplyFormatting, d.ApplyVis, d.Message, d.Parameters, d.SecretParameters)
+		if err != nil {
+			return wrap("create scheduled plan destination", err)
+		}
+		d.ID = id
+	}
+	return nil
+}
+
+func orEmptyObject(s string) string {
+	if s == "" {
+		return "{}"
+	}
+	return s
+}
+
+// ScheduledPlanByID returns a plan with its destinations.
+func (s *Store) ScheduledPlanByID(ctx context.Context, id int64) (*ScheduledPlan, error) {
+	p, err := scanPlan(s.queryRow(ctx, `SELECT `+planColumns+` FROM scheduled_plans WHERE id = ?`, id))
+	if err != nil {
+		return nil, s.mapErr(err)
+	}
+	p.Destinations, err = s.planDestinations(ctx, id)
+	return p, err
+}
+
+func (s *Store) planDestinations(ctx context.Context, planID int64) ([]ScheduledPlanDestination, error) {
+	rows, err := s.query(ctx, `SELECT id, scheduled_plan_id, type, format, address, apply_formatting, apply_vis,
+		message, parameters, secret_parameters FROM scheduled_plan_destinations WHERE scheduled_plan_id = ? ORDER BY id`, planID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ScheduledPlanDestination
+	for rows.Next() {
+		var d ScheduledPlanDestination
+		if err := rows.Scan(&d.ID, &d.PlanID, &d.Type, &d.Format, &d.Address, &d.ApplyFormatting, &d.ApplyVis,
+			&d.Message, &d.Parameters, &d.SecretParameters); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// CronPlansDue lists the enabled cron plans with fires not yet planned
+// before now.
+func (s *Store) CronPlansDue(ctx context.Context, now time.Time) ([]*ScheduledPlan, error) {
+	rows, err := s.query(ctx, `SELECT `+planColumns+` FROM scheduled_plans
+		WHERE enabled = ? AND crontab <> '' AND planned_until < ? ORDER BY id`, true, now.UnixMilli())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*ScheduledPlan
+	for rows.Next() {
+		p, err := scanPlan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// DeleteScheduledPlan removes a plan, its destinations and its jobs.
+func (s *Store) DeleteScheduledPlan(ctx context.Context, id int64) error {
+	res, err := s.exec(ctx, `DELETE FROM scheduled_plans WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return errNotFound
+	}
+	return nil
+}
