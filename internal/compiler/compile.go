@@ -23,6 +23,7 @@ type compiler struct {
 	tz    string // the query time zone, "" when none or equal to the DB's
 	dbTZ  string
 	scope semantic.Scope
+	dyn   *dynamic // custom fields, table calculations, filter_expression
 
 	// building is false while the compiler only discovers which aliases
 	// the query's SQL reads, true once joins are known and it builds SQL.
@@ -51,7 +52,9 @@ func Compile(m *semantic.Model, q Query, dialectName string, ctx Context) (*Comp
 	if err != nil {
 		return nil, err
 	}
-	return out, c.sideQueries(out, p)
+	err = c.sideQueries(out, p)
+	c.dynamicResult(out)
+	return out, err
 }
 
 func newCompiler(m *semantic.Model, explore, dialectName string, ctx Context) (*compiler, error) {
@@ -154,6 +157,9 @@ func (c *compiler) tracking(fn func() error) (map[string]bool, error) {
 
 // fieldSQL expands a field's template, recording the aliases it reads.
 func (c *compiler) fieldSQL(ref semantic.FieldRef, part semantic.Part) (string, error) {
+	if sql, ok, err := c.customSQL(ref, part); ok {
+		return sql, err
+	}
 	c.used[strings.ToLower(ref.Alias)] = true
 	sql, err := c.e.PartSQL(ref.Name(), part, c.scope)
 	if err != nil {

@@ -37,7 +37,7 @@ func TestRefusals(t *testing.T) {
 		{name: "limit zero", q: with(q("users", "users.state"), func(q *compiler.Query) { q.Limit = "0" }), code: overlook.EINVALID, field: "limit"},
 		{name: "limit below -1", q: with(q("users", "users.state"), func(q *compiler.Query) { q.Limit = "-2" }), code: overlook.EINVALID, field: "limit"},
 		{name: "unknown time zone", q: with(q("users", "users.state"), func(q *compiler.Query) { q.QueryTimezone = "Mars/Olympus" }), code: overlook.EINVALID, field: "query_timezone"},
-		{name: "filter_expression", q: with(q("users", "users.state"), func(q *compiler.Query) { q.FilterExpression = "${users.age} > 1" }), code: overlook.EINVALID, field: "filter_expression"},
+		{name: "filter_expression", q: with(q("users", "users.state"), func(q *compiler.Query) { q.FilterExpression = "${users.age} > " }), code: overlook.EINVALID, field: "filter_expression"},
 		{name: "dynamic_fields", q: with(q("users", "users.state"), func(q *compiler.Query) { q.DynamicFields = `[{"table_calculation":"x"}]` }), code: overlook.EINVALID, field: "dynamic_fields"},
 		{name: "duration dimension", q: q("orders", "orders.hours_shipping"), code: overlook.EINVALID, field: "fields"},
 		// Looker refuses the query of a user without the access filter's

@@ -129,5 +129,5 @@ func (c *compiler) wherePredicates(p *plan) (where, having sqlgen.And, err error
 			return nil, nil, err
 		}
 	}
-	return where, having, nil
+	return c.withFilterExpression(where, having)
 }

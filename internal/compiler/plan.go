@@ -30,18 +30,15 @@ type filter struct {
 
 func (c *compiler) plan() (*plan, error) {
 	q := c.q
-	if strings.TrimSpace(q.FilterExpression) != "" {
-		return nil, overlook.Invalid("filter_expression", "unsupported", "filter_expression is not supported yet")
-	}
-	if df := strings.TrimSpace(q.DynamicFields); df != "" && df != "[]" && df != "null" {
-		return nil, overlook.Invalid("dynamic_fields", "unsupported", "dynamic_fields are not supported yet")
-	}
 	if err := c.setTimezone(q.QueryTimezone); err != nil {
 		return nil, err
 	}
+	fields, err := c.readDynamic(q) // custom fields; fields without table calculations
+	if err != nil {
+		return nil, err
+	}
 	p := &plan{}
-	var err error
-	if p.fields, err = c.selected(q.Fields, q.Pivots); err != nil {
+	if p.fields, err = c.selected(fields, q.Pivots); err != nil {
 		return nil, err
 	}
 	if p.filters, err = c.queryFilters(q.Filters); err != nil {
@@ -59,6 +56,9 @@ func (c *compiler) plan() (*plan, error) {
 	if p.limit, err = c.parseLimit(q.Limit); err != nil {
 		return nil, err
 	}
+	if err = c.discoverFilterExpression(); err != nil {
+		return nil, err
+	}
 	return p, c.joinPlan(p)
 }
 
@@ -73,6 +73,9 @@ func fieldNames(refs []semantic.FieldRef) []string {
 // lookup resolves a field name a request gives, refusing names the explore
 // does not have or does not expose.
 func (c *compiler) lookup(param, name string) (semantic.FieldRef, error) {
+	if ref, ok := c.customRef(name); ok {
+		return ref, nil
+	}
 	ref, ok := c.e.Lookup(strings.TrimSpace(name))
 	if !ok || !c.e.Exposes(ref) {
 		return semantic.FieldRef{}, overlook.Invalid(param, "unknown_field",

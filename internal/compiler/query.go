@@ -13,8 +13,8 @@ type Query struct {
 	View    string
 	Fields  []string
 	Filters map[string]string
-	// FilterExpression (a Looker expression) is not supported yet: a
-	// non-empty one is refused with a 422.
+	// FilterExpression is a yes/no Looker expression ANDed into WHERE, or
+	// HAVING when it reads a measure.
 	FilterExpression string
 	// Sorts are "view.field", "view.field desc" or "__UNSORTED__".
 	Sorts []string
@@ -33,8 +33,8 @@ type Query struct {
 	RowTotal string
 	// QueryTimezone is an IANA zone name; "" means the database's.
 	QueryTimezone string
-	// DynamicFields (custom fields, table calculations) are not supported
-	// yet: a non-empty list is refused with a 422.
+	// DynamicFields is the JSON array of custom dimensions and measures
+	// (selectable, sortable and filterable by name) and table calculations.
 	DynamicFields string
 }
 
@@ -111,4 +111,7 @@ type Compiled struct {
 	// GrandTotals is the measures with no grouping, for the row total
 	// cell of the totals (a pivoted query with total and row_total).
 	GrandTotals *Compiled
+	// TableCalcs are computed over the result rows, in this order, and
+	// written after the columns.
+	TableCalcs []TableCalc
 }

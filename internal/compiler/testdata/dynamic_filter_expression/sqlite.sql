@@ -1,0 +1,10 @@
+SELECT
+    "users".state AS "users.state",
+    COUNT(*) AS "users.count"
+FROM users AS "users"
+WHERE ((((((("users".state = ?)) OR (("users".city) LIKE ? ESCAPE '!'))) AND (((CAST("users".age AS REAL) / NULLIF(CAST(? AS INTEGER), 0)) > CAST(? AS REAL))))) AND (NOT (("users".id) IS NULL)))
+GROUP BY 1
+ORDER BY 2 DESC NULLS FIRST, 1 NULLS LAST
+LIMIT 500
+-- args: "California" "%San%" 2 10.5
+-- columns: users.state(dimension) users.count(measure)

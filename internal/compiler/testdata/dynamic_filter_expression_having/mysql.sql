@@ -1,0 +1,10 @@
+SELECT
+    `products`.brand AS `products.brand`,
+    COUNT(*) AS `products.count`
+FROM products AS `products`
+GROUP BY 1
+HAVING (((COUNT(*) > CAST(? AS SIGNED))) OR ((`products`.brand = ?)))
+ORDER BY CASE WHEN (COUNT(*)) IS NULL THEN 0 ELSE 1 END, 2 DESC, CASE WHEN (`products`.brand) IS NULL THEN 1 ELSE 0 END, 1
+LIMIT 500
+-- args: 5 "Levi's"
+-- columns: products.brand(dimension) products.count(measure)
