@@ -3,13 +3,13 @@ package store_test
 import (
 	"context"
 	"database/sql"
-	"net/url"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/overlookbi/overlook/internal/store"
+	"github.com/overlookbi/overlook/internal/store/storetest"
 )
 
 // The columns the system__activity history and query views read.
@@ -37,27 +37,13 @@ func TestHistorySQLite(t *testing.T) {
 }
 
 func TestHistoryPostgres(t *testing.T) {
-	admin, err := sql.Open("pgx", postgresURL())
-	if err == nil {
-		err = admin.Ping()
-	}
-	if err != nil {
-		t.Skipf("PostgreSQL unreachable at %s: %v", postgresURL(), err)
-	}
-	defer admin.Close()
-	name := "overlook_test_" + randomHex()
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-	u, _ := url.Parse(postgresURL())
-	u.Path = "/" + name
-	st, err := store.Open(context.Background(), u.String(), t.TempDir())
+	dsn := storetest.PostgresDatabase(t, storetest.PostgresAdmin(t))
+	st, err := store.Open(context.Background(), dsn, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	raw, err := sql.Open("pgx", u.String())
+	raw, err := sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,13 +2,12 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
-	"net/url"
 	"testing"
 
 	"github.com/overlookbi/overlook/internal/access"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/store"
+	"github.com/overlookbi/overlook/internal/store/storetest"
 )
 
 // backends opens a fresh store on SQLite and, when it answers, PostgreSQL.
@@ -21,24 +20,13 @@ func backends(t *testing.T) map[string]func(t *testing.T) *store.Store {
 		t.Cleanup(func() { st.Close() })
 		return st
 	}}
-	admin, err := sql.Open("pgx", postgresURL())
-	if err == nil && admin.Ping() == nil {
-		t.Cleanup(func() { admin.Close() })
+	if admin := storetest.PostgresAdminIfAny(t); admin != nil {
 		out["postgres"] = func(t *testing.T) *store.Store {
-			name := "overlook_test_" + randomHex()
-			if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-				t.Fatal(err)
-			}
-			u, _ := url.Parse(postgresURL())
-			u.Path = "/" + name
-			st, err := store.Open(context.Background(), u.String(), t.TempDir())
+			st, err := store.Open(context.Background(), storetest.PostgresDatabase(t, admin), t.TempDir())
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Cleanup(func() {
-				st.Close()
-				_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			})
+			t.Cleanup(func() { st.Close() })
 			return st
 		}
 	}
