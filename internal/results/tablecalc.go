@@ -1,0 +1,130 @@
+package results
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/overlookbi/overlook/internal/lookerexpr"
+)
+
+// TableCalc is a table calculation to add to a result: its column (of kind
+// TableCalculation) and its parsed expression.
+type TableCalc struct {
+	Column Column
+	Expr   lookerexpr.Node
+}
+
+// MaxTableCalcRows bounds the rows a result with table calculations holds
+// in memory: such a result is read whole before its first row is written.
+const MaxTableCalcRows = 100_000
+
+// WithTableCalcs returns the columns and rows of src followed by the table
+// calculations. Table calculations read whole columns (offset, running
+// totals, column sums), so the rows are buffered: on the first Next every
+// row of src is read and every calculation evaluated; a failure shows as
+// Err before any row is handed out. With no calculations it returns its
+// arguments.
+func WithTableCalcs(cols []Column, src Rows, calcs []TableCalc, now time.Time) ([]Column, Rows) {
+	if len(calcs) == 0 {
+		return cols, src
+	}
+	all := append([]Column{}, cols...)
+	for _, tc := range calcs {
+		all = append(all, tc.Column)
+	}
+	return all, &calcRows{src: src, cols: cols, calcs: calcs, now: now, i: -1}
+}
+
+type calcRows struct {
+	src   Rows
+	cols  []Column
+	calcs []TableCalc
+	now   time.Time
+
+	loaded bool
+	rows   [][]any
+	i      int
+	err    error
+}
+
+func (r *calcRows) Next() bool {
+	if !r.loaded {
+		r.loaded = true
+		r.err = r.load()
+	}
+	if r.err != nil || r.i+1 >= len(r.rows) {
+		return false
+	}
+	r.i++
+	return true
+}
+
+func (r *calcRows) Row() ([]any, error) { return r.rows[r.i], nil }
+func (r *calcRows) Err() error          { return r.err }
+
+// load reads every row (copying each: sources may reuse their slices) and
+// appends the calculations' values.
+func (r *calcRows) load() error {
+	for r.src.Next() {
+		row, err := r.src.Row()
+		if err != nil {
+			return err
+		}
+		if len(r.rows) == MaxTableCalcRows {
+			return fmt.Errorf("a result with table calculations is limited to %d rows", MaxTableCalcRows)
+		}
+		buf := make([]any, len(row), len(row)+len(r.calcs))
+		copy(buf, row)
+		r.rows = append(r.rows, buf)
+	}
+	if err := r.src.Err(); err != nil {
+		return err
+	}
+	for i, tc := range r.calcs {
+		vals, err := lookerexpr.Eval(tc.Expr, lookerexpr.Table{Rows: len(r.rows), Column: r.column(len(r.cols) + i), Now: r.now})
+		if err != nil {
+			return fmt.Errorf("table calculation %s: %w", tc.Column.Name, err)
+		}
+		for j, v := range vals {
+			r.rows[j] = append(r.rows[j], calcValue(v))
+		}
+	}
+	return nil
+}
+
+// column finds a column by name among the first width ones (the query's
+// columns and the calculations computed so far); names match ignoring case.
+func (r *calcRows) column(width int) func(string) ([]any, error) {
+	return func(name string) ([]any, error) {
+		idx := -1
+		for i := 0; i < width; i++ {
+			if strings.EqualFold(r.name(i), name) {
+				idx = i
+			}
+		}
+		if idx < 0 {
+			return nil, fmt.Errorf("%s is not a column of the result before it", name)
+		}
+		out := make([]any, len(r.rows))
+		for j, row := range r.rows {
+			out[j] = row[idx]
+		}
+		return out, nil
+	}
+}
+
+func (r *calcRows) name(i int) string {
+	if i < len(r.cols) {
+		return r.cols[i].Name
+	}
+	return r.calcs[i-len(r.cols)].Column.Name
+}
+
+// calcValue is an evaluated value as the writers take it.
+func calcValue(v any) any {
+	if t, ok := v.(time.Time); ok {
+		return t.UTC()
+	}
+	return v
+}
