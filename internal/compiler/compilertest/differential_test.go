@@ -52,6 +52,7 @@ func TestRealDatabases(t *testing.T) {
 	t.Run("differential", func(t *testing.T) { differentialRun(t, m, es) })
 	t.Run("fanout", func(t *testing.T) { fanoutRun(t, m, es) })
 	t.Run("generated", func(t *testing.T) { generatedRun(t, m, es) })
+	t.Run("dynamic", func(t *testing.T) { dynamicRun(t, m, es) })
 }
 
 // engines opens the demo in DuckDB, and in PostgreSQL and MariaDB when
