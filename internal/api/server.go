@@ -18,6 +18,7 @@ import (
 
 	"github.com/overlookbi/overlook/internal/api/apierr"
 	"github.com/overlookbi/overlook/internal/api/looker40"
+	"github.com/overlookbi/overlook/web/explorer"
 )
 
 // BasePath is where the Looker API 4.0 lives.
@@ -78,8 +79,17 @@ func New(cfg Config) *Server {
 	root.Get("/api/versions", forward(sub, "/versions"))
 	root.Delete("/api/logout", forward(sub, "/logout"))
 	root.Mount(BasePath, sub)
+	s.mountExplorer(root)
 	s.router = root
 	return s
+}
+
+// mountExplorer serves the API Explorer page at /api-explorer.
+func (s *Server) mountExplorer(root chi.Router) {
+	b := s.cfg.Backend
+	ex := explorer.New(explorer.Config{PublicURL: func() string { return b.PublicURL }, Logger: s.cfg.Logger})
+	root.Handle(explorer.Path, ex)
+	root.Handle(explorer.Path+"/*", ex)
 }
 
 // ServeHTTP serves a request.
