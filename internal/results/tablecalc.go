@@ -81,44 +81,65 @@ func (r *calcRows) load() error {
 	if err := r.src.Err(); err != nil {
 		return err
 	}
-	for i, tc := range r.calcs {
-		vals, err := lookerexpr.Eval(tc.Expr, lookerexpr.Table{Rows: len(r.rows), Column: r.column(len(r.cols) + i), Now: r.now})
-		if err != nil {
-			return fmt.Errorf("table calculation %s: %w", tc.Column.Name, err)
+	values := make([][]any, len(r.calcs))
+	visiting := make([]bool, len(r.calcs))
+	for i := range r.calcs {
+		if _, err := r.calc(i, values, visiting); err != nil {
+			return err
 		}
-		for j, v := range vals {
+	}
+	for i := range r.calcs {
+		for j, v := range values[i] {
 			r.rows[j] = append(r.rows[j], calcValue(v))
 		}
 	}
 	return nil
 }
 
-// column finds a column by name among the first width ones (the query's
-// columns and the calculations computed so far); names match ignoring case.
-func (r *calcRows) column(width int) func(string) ([]any, error) {
-	return func(name string) ([]any, error) {
-		idx := -1
-		for i := 0; i < width; i++ {
-			if strings.EqualFold(r.name(i), name) {
-				idx = i
+// calc evaluates the i-th calculation once, first evaluating those it
+// reads (in any order of definition; a cycle is an error).
+func (r *calcRows) calc(i int, values [][]any, visiting []bool) ([]any, error) {
+	if values[i] != nil {
+		return values[i], nil
+	}
+	tc := r.calcs[i]
+	if visiting[i] {
+		return nil, fmt.Errorf("table calculation %s depends on itself", tc.Column.Name)
+	}
+	visiting[i] = true
+	column := func(name string) ([]any, error) {
+		for k, other := range r.calcs {
+			if strings.EqualFold(other.Column.Name, name) {
+				return r.calc(k, values, visiting)
 			}
 		}
-		if idx < 0 {
-			return nil, fmt.Errorf("%s is not a column of the result before it", name)
-		}
-		out := make([]any, len(r.rows))
-		for j, row := range r.rows {
-			out[j] = row[idx]
-		}
-		return out, nil
+		return r.column(name)
 	}
+	vals, err := lookerexpr.Eval(tc.Expr, lookerexpr.Table{Rows: len(r.rows), Column: column, Now: r.now})
+	if err != nil {
+		return nil, fmt.Errorf("table calculation %s: %w", tc.Column.Name, err)
+	}
+	values[i] = vals
+	return vals, nil
 }
 
-func (r *calcRows) name(i int) string {
-	if i < len(r.cols) {
-		return r.cols[i].Name
+// column is the values of one of the query's columns; names match
+// ignoring case.
+func (r *calcRows) column(name string) ([]any, error) {
+	idx := -1
+	for i, c := range r.cols {
+		if strings.EqualFold(c.Name, name) {
+			idx = i
+		}
 	}
-	return r.calcs[i-len(r.cols)].Column.Name
+	if idx < 0 {
+		return nil, fmt.Errorf("%s is not a column of the result", name)
+	}
+	out := make([]any, len(r.rows))
+	for j, row := range r.rows {
+		out[j] = row[idx]
+	}
+	return out, nil
 }
 
 // calcValue is an evaluated value as the writers take it.

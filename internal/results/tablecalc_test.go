@@ -27,9 +27,9 @@ func TestWithTableCalcs(t *testing.T) {
 		return reused
 	}}
 	calcs := []TableCalc{calc(t, "share", "percent_of_column_sum(${Products.Count})"),
-		calc(t, "prev", "offset(${products.count}, -1)"), calc(t, "twice", "${share} * 2 + row()")}
+		calc(t, "prev", "offset(${products.count}, -1)"), calc(t, "twice", "${half} * 4 + row()"), calc(t, "half", "${share} / 2")}
 	all, rows := WithTableCalcs(cols, src, calcs, time.Now())
-	if len(all) != 5 || all[4].Name != "twice" {
+	if len(all) != 6 || all[4].Name != "twice" {
 		t.Fatalf("columns %v", all)
 	}
 	var buf bytes.Buffer
@@ -37,7 +37,7 @@ func TestWithTableCalcs(t *testing.T) {
 	if _, err := f.Write(&buf, all, rows, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	want := "Products Brand,Products Count,SHARE,PREV,TWICE\na,5,0.5,,2\nb,3,0.3,5,2.6\nc,2,0.2,3,3.4\n"
+	want := "Products Brand,Products Count,SHARE,PREV,TWICE,HALF\na,5,0.5,,2,0.25\nb,3,0.3,5,2.6,0.15\nc,2,0.2,3,3.4,0.1\n"
 	if buf.String() != want {
 		t.Errorf("csv:\n%s\nwant\n%s", buf.String(), want)
 	}
@@ -46,10 +46,10 @@ func TestWithTableCalcs(t *testing.T) {
 func TestWithTableCalcsFailsBeforeWriting(t *testing.T) {
 	cols := []Column{{Name: "products.count", Kind: Measure, Type: "count"}}
 	_, rows := WithTableCalcs(cols, &funcRows{n: 1, row: func(int) []any { return []any{int64(1)} }},
-		[]TableCalc{calc(t, "bad", "${later} + 1"), calc(t, "later", "1")}, time.Now())
+		[]TableCalc{calc(t, "loop", "${again} + 1"), calc(t, "again", "${loop} * 2")}, time.Now())
 	var buf bytes.Buffer
 	f, _ := Resolve("json")
-	if _, err := f.Write(&buf, append(cols, Column{Name: "bad"}, Column{Name: "later"}), rows, Options{}); err == nil || buf.Len() != 0 {
+	if _, err := f.Write(&buf, append(cols, Column{Name: "loop"}, Column{Name: "again"}), rows, Options{}); err == nil || buf.Len() != 0 {
 		t.Errorf("err %v, output %q", err, buf.String())
 	}
 }
