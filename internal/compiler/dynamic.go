@@ -19,6 +19,11 @@ type TableCalc struct {
 	Type            string // number, string, yesno, date or "" when unknown
 	ValueFormat     string
 	ValueFormatName string
+	// SortOrder, from 1, places the calculation among the query's sorts
+	// on calculations (0: not sorted on). The result is sorted on them
+	// after the calculations, over the rows the limit kept.
+	SortOrder int
+	SortDesc  bool
 }
 
 // dynamicEntry is one element of the dynamic_fields JSON array. Looker's
@@ -61,13 +66,13 @@ var customMeasureTypes = map[string]bool{"count": true, "count_distinct": true, 
 const maxDynamicFields = 200
 
 // readDynamic parses the query's dynamic_fields and filter_expression, and
-// returns the query's fields without its table calculations (they are not
-// columns of the SQL).
-func (c *compiler) readDynamic(q Query) ([]string, error) {
+// returns the query's fields and sorts without its table calculations
+// (they are not columns of the SQL).
+func (c *compiler) readDynamic(q Query) (fields, sorts []string, err error) {
 	c.dyn = &dynamic{customs: map[string]*custom{}, byField: map[*semantic.Field]*custom{}}
 	entries, err := parseDynamic(q.DynamicFields)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var calcs []dynamicEntry
 	for _, e := range entries {
@@ -83,16 +88,20 @@ func (c *compiler) readDynamic(q Query) ([]string, error) {
 			err = overlook.Invalid("dynamic_fields", "invalid", "each dynamic field needs a measure, dimension or table_calculation name")
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	if err := c.checkCustomDimensions(); err != nil {
-		return nil, err
+	if err = c.checkCustomDimensions(); err != nil {
+		return nil, nil, err
 	}
-	if err := c.readFilterExpression(q.FilterExpression); err != nil {
-		return nil, err
+	if err = c.readFilterExpression(q.FilterExpression); err != nil {
+		return nil, nil, err
 	}
-	return c.readTableCalcs(calcs, q.Fields)
+	if fields, err = c.readTableCalcs(calcs, q.Fields); err != nil {
+		return nil, nil, err
+	}
+	sorts, err = c.calcSorts(q.Sorts)
+	return fields, sorts, err
 }
 
 func parseDynamic(text string) ([]dynamicEntry, error) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/overlookbi/overlook/internal/lookerexpr"
+	"github.com/overlookbi/overlook/internal/overlook"
 )
 
 // readTableCalcs parses and types the table calculations, which may read
@@ -52,4 +53,45 @@ func (c *compiler) readTableCalcs(entries []dynamicEntry, fields []string) ([]st
 		c.dyn.calcs = append(c.dyn.calcs, tc)
 	}
 	return kept, nil
+}
+
+// calcSorts takes the sorts on table calculations out of sorts and marks
+// the calculations with their sort order.
+func (c *compiler) calcSorts(sorts []string) ([]string, error) {
+	var kept []string
+	order := 0
+	for _, s := range sorts {
+		words := strings.Fields(s)
+		i := -1
+		if len(words) > 0 {
+			i = c.calcIndex(words[0])
+		}
+		if i < 0 {
+			kept = append(kept, s)
+			continue
+		}
+		desc := false
+		switch {
+		case len(words) == 1:
+		case len(words) == 2 && strings.EqualFold(words[1], "desc"):
+			desc = true
+		case len(words) == 2 && strings.EqualFold(words[1], "asc"):
+		default:
+			return nil, overlook.Invalid("sorts", "invalid", "sort on %s: expected \"name [asc|desc]\"", c.dyn.calcs[i].Name)
+		}
+		if c.dyn.calcs[i].SortOrder == 0 {
+			order++
+			c.dyn.calcs[i].SortOrder, c.dyn.calcs[i].SortDesc = order, desc
+		}
+	}
+	return kept, nil
+}
+
+func (c *compiler) calcIndex(name string) int {
+	for i, tc := range c.dyn.calcs {
+		if strings.EqualFold(tc.Name, name) {
+			return i
+		}
+	}
+	return -1
 }

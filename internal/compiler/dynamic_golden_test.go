@@ -1,6 +1,7 @@
 package compiler_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -29,6 +30,7 @@ var dynamicCases = []goldenCase{
 	{name: "dynamic_table_calculation", q: with(q("products", "products.brand", "products.count", "share", "previous"), func(q *compiler.Query) {
 		q.DynamicFields = `[{"table_calculation":"share","label":"Share","expression":"percent_of_column_sum(${products.count})","value_format_name":"percent_1"},
 			{"table_calculation":"previous","expression":"offset(${products.count}, -1)"}]`
+		q.Sorts = []string{"share desc", "products.brand"}
 	})},
 }
 
@@ -42,7 +44,7 @@ func TestDynamicGolden(t *testing.T) {
 				got := goldenText(c, err)
 				if c != nil {
 					for _, tc := range c.TableCalcs {
-						got += "-- table calculation " + tc.Name + " (" + tc.Type + "): " + tc.Expression + "\n"
+						got += fmt.Sprintf("-- table calculation %s (%s, sort %d desc %v): %s\n", tc.Name, tc.Type, tc.SortOrder, tc.SortDesc, tc.Expression)
 					}
 				}
 				checkGolden(t, filepath.Join("testdata", gc.name, d+".sql"), got)

@@ -33,7 +33,7 @@ func (c *compiler) plan() (*plan, error) {
 	if err := c.setTimezone(q.QueryTimezone); err != nil {
 		return nil, err
 	}
-	fields, err := c.readDynamic(q) // custom fields; fields without table calculations
+	fields, sorts, err := c.readDynamic(q) // custom fields; fields and sorts without table calculations
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +50,7 @@ func (c *compiler) plan() (*plan, error) {
 	if p.extra, err = c.implicitFilters(q.Filters); err != nil {
 		return nil, err
 	}
-	if p.sorts, p.unsorted, err = c.parseSorts(q.Sorts, p.fields); err != nil {
+	if p.sorts, p.unsorted, err = c.parseSorts(sorts, p.fields); err != nil {
 		return nil, err
 	}
 	if p.limit, err = c.parseLimit(q.Limit); err != nil {

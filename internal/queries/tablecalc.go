@@ -17,7 +17,7 @@ func withTableCalcs(c *compiler.Compiled, cols []results.Column, rows results.Ro
 	}
 	calcs := make([]results.TableCalc, len(c.TableCalcs))
 	for i, tc := range c.TableCalcs {
-		calcs[i] = results.TableCalc{Column: tableCalcColumn(tc), Expr: tc.Expr}
+		calcs[i] = results.TableCalc{Column: tableCalcColumn(tc), Expr: tc.Expr, SortOrder: tc.SortOrder, SortDesc: tc.SortDesc}
 	}
 	return results.WithTableCalcs(cols, rows, calcs, time.Now())
 }
@@ -37,6 +37,7 @@ func putTableCalcs(put func(...string), calcs []compiler.TableCalc) {
 	put("table_calculations", strconv.Itoa(len(calcs)))
 	for _, tc := range calcs {
 		col := tableCalcColumn(tc)
-		put(col.Name, col.Label, col.Type, col.ValueFormat, col.ValueFormatName, col.Expression)
+		put(col.Name, col.Label, col.Type, col.ValueFormat, col.ValueFormatName, col.Expression,
+			strconv.Itoa(tc.SortOrder), strconv.FormatBool(tc.SortDesc))
 	}
 }

@@ -16,7 +16,7 @@ func TestTableCalcColumnsAndKey(t *testing.T) {
 	}
 	var parts []string
 	putTableCalcs(func(p ...string) { parts = append(parts, p...) }, c.TableCalcs)
-	if len(parts) != 8 || parts[7] != "${products.count} * 2" {
+	if len(parts) != 10 || parts[7] != "${products.count} * 2" {
 		t.Errorf("key parts %q", parts)
 	}
 }

@@ -1,7 +1,9 @@
 package results
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,6 +15,10 @@ import (
 type TableCalc struct {
 	Column Column
 	Expr   lookerexpr.Node
+	// SortOrder, from 1, makes the result sorted on the calculation after
+	// the calculations are done (0: not sorted on); SortDesc reverses it.
+	SortOrder int
+	SortDesc  bool
 }
 
 // MaxTableCalcRows bounds the rows a result with table calculations holds
@@ -93,7 +99,68 @@ func (r *calcRows) load() error {
 			r.rows[j] = append(r.rows[j], calcValue(v))
 		}
 	}
+	r.sort()
 	return nil
+}
+
+// sort orders the rows on the calculations sorted on, keeping the query's
+// order among equal values. Nulls come last ascending, first descending.
+func (r *calcRows) sort() {
+	var keys []int // indexes of the calculations, in sort order
+	for i, tc := range r.calcs {
+		if tc.SortOrder > 0 {
+			keys = append(keys, i)
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	slices.SortStableFunc(keys, func(a, b int) int { return r.calcs[a].SortOrder - r.calcs[b].SortOrder })
+	width := len(r.cols)
+	slices.SortStableFunc(r.rows, func(x, y []any) int {
+		for _, k := range keys {
+			c := compareCells(x[width+k], y[width+k])
+			if r.calcs[k].SortDesc {
+				c = -c
+			}
+			if c != 0 {
+				return c
+			}
+		}
+		return 0
+	})
+}
+
+// compareCells orders two calculated values; nil is the greatest.
+func compareCells(a, b any) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return 1
+	case b == nil:
+		return -1
+	}
+	switch x := a.(type) {
+	case float64:
+		if y, ok := b.(float64); ok {
+			return cmp.Compare(x, y)
+		}
+	case string:
+		if y, ok := b.(string); ok {
+			return strings.Compare(x, y)
+		}
+	case bool:
+		if y, ok := b.(bool); ok && x != y {
+			return map[bool]int{false: -1, true: 1}[x]
+		}
+		return 0
+	case time.Time:
+		if y, ok := b.(time.Time); ok {
+			return x.Compare(y)
+		}
+	}
+	return strings.Compare(fmt.Sprint(a), fmt.Sprint(b))
 }
 
 // calc evaluates the i-th calculation once, first evaluating those it

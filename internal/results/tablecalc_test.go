@@ -2,6 +2,7 @@ package results
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +41,24 @@ func TestWithTableCalcs(t *testing.T) {
 	want := "Products Brand,Products Count,SHARE,PREV,TWICE,HALF\na,5,0.5,,2,0.25\nb,3,0.3,5,2.6,0.15\nc,2,0.2,3,3.4,0.1\n"
 	if buf.String() != want {
 		t.Errorf("csv:\n%s\nwant\n%s", buf.String(), want)
+	}
+}
+
+func TestWithTableCalcsSorted(t *testing.T) {
+	cols := []Column{{Name: "x", Kind: Dimension, Type: "number"}}
+	vals := []any{int64(3), nil, int64(1), int64(2), int64(1)}
+	src := &funcRows{n: len(vals), row: func(i int) []any { return []any{vals[i]} }}
+	c := calc(t, "neg", "-${x}")
+	c.SortOrder, c.SortDesc = 1, true
+	_, rows := WithTableCalcs(cols, src, []TableCalc{c, calc(t, "r", "row()")}, time.Now())
+	var got []any
+	for rows.Next() {
+		row, _ := rows.Row()
+		got = append(got, row[2])
+	}
+	// -x descending, nulls first: rows 2 (null), 3 and 5 (-1, in query order), 4, 1.
+	if want := []any{2.0, 3.0, 5.0, 4.0, 1.0}; !reflect.DeepEqual(got, want) {
+		t.Errorf("row order %v, want %v", got, want)
 	}
 }
 

@@ -3,9 +3,9 @@ SELECT
     COUNT(*) AS "products.count"
 FROM products AS "products"
 GROUP BY 1
-ORDER BY 2 DESC NULLS FIRST, 1 NULLS LAST
+ORDER BY 1 NULLS LAST
 LIMIT 500
 -- args:
 -- columns: products.brand(dimension) products.count(measure)
--- table calculation share (number): percent_of_column_sum(${products.count})
--- table calculation previous (number): offset(${products.count}, -1)
+-- table calculation share (number, sort 1 desc true): percent_of_column_sum(${products.count})
+-- table calculation previous (number, sort 0 desc false): offset(${products.count}, -1)
