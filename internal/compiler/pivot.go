@@ -68,8 +68,10 @@ func (c *compiler) pivotShapeOf(p *plan) pivotShape {
 // value) into Looker's ranked form (lookml-semantics §5.6): pivot values
 // ranked in their sort order and cut at the column limit, row groups
 // ranked by their best cell under the query's sorts and cut at the row
-// limit, rows ordered by row rank then column rank. The grouped
-// statement keeps no ORDER BY or LIMIT of its own.
+// limit (past which each pivot value's first row still comes, for the
+// pivot value alone: Compiled.Limit tells them apart), rows ordered by
+// row rank then column rank. The grouped statement keeps no ORDER BY or
+// LIMIT of its own.
 func (c *compiler) pivotWrap(p *plan, s *sqlgen.Select, sortCol map[int]int, colLimit int) (*sqlgen.Select, []Column, error) {
 	ps := c.pivotShapeOf(p)
 	alias := func(ordinal int) (sqlgen.Expr, error) {
@@ -128,6 +130,10 @@ func (c *compiler) pivotWrap(p *plan, s *sqlgen.Select, sortCol map[int]int, col
 	l2.Where = sqlgen.Binary{Op: sqlgen.OpLe, L: colRank, R: sqlgen.Literal{Value: colLimit}}
 	l3 := layer(l2, "aa", sqlgen.Window{Func: sqlgen.Agg{Func: sqlgen.Min, X: rank}, PartitionBy: rowDims}, "z___min_rank")
 	l4 := layer(l3, "xx", window("DENSE_RANK", nil, append([]sqlgen.Order{{Expr: minRank}}, rowOrder...)), PivotRowRank)
+	// Each pivot value's first row group, kept past the row limit so that
+	// every pivot value within the column limit is known.
+	l4.Columns = append(l4.Columns, sqlgen.Column{Alias: "z__pivot_col_ordering",
+		Expr: window("ROW_NUMBER", []sqlgen.Expr{colRank}, append([]sqlgen.Order{{Expr: minRank}}, rowOrder...))})
 
 	out := &sqlgen.Select{With: s.With, From: sqlgen.Subquery{Select: l4, Alias: "zz"}}
 	for i, col := range s.Columns {
@@ -136,7 +142,8 @@ func (c *compiler) pivotWrap(p *plan, s *sqlgen.Select, sortCol map[int]int, col
 	out.Columns = append(out.Columns, sqlgen.Column{Expr: rowRank, Alias: PivotRowRank},
 		sqlgen.Column{Expr: colRank, Alias: PivotColRank})
 	if p.limit > 0 {
-		out.Where = sqlgen.Binary{Op: sqlgen.OpLe, L: rowRank, R: sqlgen.Literal{Value: p.limit}}
+		out.Where = sqlgen.Or{sqlgen.Binary{Op: sqlgen.OpLe, L: rowRank, R: sqlgen.Literal{Value: p.limit}},
+			sqlgen.Binary{Op: sqlgen.OpEq, L: ref(name("z__pivot_col_ordering")), R: sqlgen.Literal{Value: 1}}}
 	}
 	out.OrderBy = []sqlgen.Order{{Expr: rowRank}, {Expr: colRank}}
 	ranks := []Column{

@@ -16,7 +16,7 @@ import (
 // is the compiler's 422 naming it.
 func Compile(m *semantic.Model, d Definition, dialect string, cctx compiler.Context) (*compiler.Compiled, error) {
 	return compiler.Compile(m, compiler.Query{Model: d.Model, View: d.View, Fields: d.Fields, Filters: d.Filters,
-		FilterExpression: d.FilterExpression, Sorts: d.Sorts, Limit: d.Limit, Pivots: d.Pivots, Total: d.Total,
+		FilterExpression: d.FilterExpression, Sorts: d.Sorts, Limit: d.Limit, Pivots: d.Pivots, ColumnLimit: d.ColumnLimit, Total: d.Total,
 		RowTotal: d.RowTotal, QueryTimezone: d.QueryTimezone, DynamicFields: d.DynamicFields}, dialect, cctx)
 }
 
@@ -48,6 +48,9 @@ func resultColumn(cc compiler.Column) results.Column {
 // database) and writes its rows to w in format f. It returns the number of
 // rows written. A failure before the first row leaves w untouched.
 func Run(ctx context.Context, eng warehouse.Engine, c *compiler.Compiled, f results.Format, w io.Writer, opt results.Options) (int, error) {
+	if shaped(c) {
+		return runShaped(ctx, eng, c, f, w, opt)
+	}
 	cols, keep := Columns(c)
 	if !f.RunsQuery {
 		return 0, results.WriteSQL(w, c.SQL)

@@ -1,7 +1,9 @@
 package results
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -24,6 +26,7 @@ type PivotTable struct {
 	measures  []int
 
 	pivots []PivotValue
+	ranks  []float64      // each pivot value's column rank
 	byKey  map[string]int // pivot key → index in pivots
 	rows   []*pivotRow
 	byRow  map[string]*pivotRow
@@ -84,20 +87,31 @@ func (t *PivotTable) column(name string) int {
 	return -1
 }
 
-// Add takes one long row (values in column order). Rows come ordered by
-// row group then pivot value, so groups and pivot values keep the order
-// they are first seen in.
-func (t *PivotTable) Add(vals []any) error {
+// Add takes one long row (values in column order) and the column rank of
+// its pivot value. Rows come ordered by row group, so row groups keep the
+// order they are first seen in; pivot values are put in rank order.
+func (t *PivotTable) Add(vals []any, colRank float64) error {
 	if len(vals) != len(t.cols) {
 		return fmt.Errorf("%w: %d values for %d columns", errRowWidth, len(vals), len(t.cols))
 	}
-	pi := t.pivotIndex(vals)
+	pi := t.pivotIndex(vals, colRank)
 	r := t.row(pick(vals, t.rowDims))
 	r.cells[pi] = pick(vals, t.measures)
 	return nil
 }
 
-func (t *PivotTable) pivotIndex(vals []any) int {
+// AddPivot takes a long row past the row limit: only its pivot value
+// counts, so that every pivot value is a column even when no row shown
+// has it.
+func (t *PivotTable) AddPivot(vals []any, colRank float64) error {
+	if len(vals) != len(t.cols) {
+		return fmt.Errorf("%w: %d values for %d columns", errRowWidth, len(vals), len(t.cols))
+	}
+	t.pivotIndex(vals, colRank)
+	return nil
+}
+
+func (t *PivotTable) pivotIndex(vals []any, rank float64) int {
 	data := pick(vals, t.pivotDims)
 	key := t.keyOf(data, t.pivotDims)
 	i, ok := t.byKey[key]
@@ -105,8 +119,38 @@ func (t *PivotTable) pivotIndex(vals []any) int {
 		i = len(t.pivots)
 		t.byKey[key] = i
 		t.pivots = append(t.pivots, PivotValue{Key: key, Data: data})
+		t.ranks = append(t.ranks, rank)
 	}
 	return i
+}
+
+// sortPivots puts the pivot values in column rank order (ties keep the
+// order seen), renumbering the cells and totals that refer to them.
+func (t *PivotTable) sortPivots() {
+	order := make([]int, len(t.pivots))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(t.ranks[a], t.ranks[b]) })
+	newIndex := make(map[int]int, len(order))
+	pivots, ranks := make([]PivotValue, len(order)), make([]float64, len(order))
+	for n, old := range order {
+		newIndex[old] = n
+		pivots[n], ranks[n] = t.pivots[old], t.ranks[old]
+		t.byKey[t.pivots[old].Key] = n
+	}
+	renumber := func(m map[int][]any) map[int][]any {
+		out := make(map[int][]any, len(m))
+		for old, v := range m {
+			out[newIndex[old]] = v
+		}
+		return out
+	}
+	for _, r := range t.rows {
+		r.cells = renumber(r.cells)
+	}
+	t.totals = renumber(t.totals)
+	t.pivots, t.ranks = pivots, ranks
 }
 
 func (t *PivotTable) row(dims []any) *pivotRow {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -28,16 +29,23 @@ func pivotLong() [][]any {
 	}
 }
 
+// pivotRanks are the long rows' column ranks: the NULL status ranks
+// before the complete ones, against the order the rows first show them.
+var pivotRanks = []float64{2, 3, 1, 2}
+
 func pivotFixture(t *testing.T, totals bool) *PivotTable {
 	t.Helper()
 	pt, err := NewPivotTable(pivotCols, []string{"orders.status", "orders.created_year"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range pivotLong() {
-		if err := pt.Add(r); err != nil {
+	for i, r := range pivotLong() {
+		if err := pt.Add(r, pivotRanks[i]); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := pt.AddPivot([]any{"TX", "returned", int64(2025), int64(9), 9.0}, 4); err != nil {
+		t.Fatal(err)
 	}
 	if !totals {
 		return pt
@@ -108,6 +116,9 @@ func TestPivotJSONShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	count := rows[0]["orders.count"].(map[string]any)
+	if keys := pivotKeys(pivotFixture(t, false)); !slices.Equal(keys, []string{"∅|FIELD|2025", "complete|FIELD|2024", "complete|FIELD|2025", "returned|FIELD|2025"}) {
+		t.Errorf("pivot keys %q, want them in rank order", keys)
+	}
 	want := map[string]any{"complete|FIELD|2024": 1200.0, "complete|FIELD|2025": 3.0, "∅|FIELD|2025": 1.0, RowTotalKey: 1204.0}
 	for k, v := range want {
 		if count[k] != v {
@@ -124,7 +135,16 @@ func TestPivotTableRefusesUnknownPivot(t *testing.T) {
 		t.Fatal("want an error for a pivot that is not a column")
 	}
 	pt, _ := NewPivotTable(pivotCols, []string{"orders.status"})
-	if err := pt.Add([]any{"x"}); err == nil {
+	if err := pt.Add([]any{"x"}, 1); err == nil {
 		t.Fatal("want an error for a short row")
 	}
+}
+
+func pivotKeys(pt *PivotTable) []string {
+	pt.sortPivots()
+	var out []string
+	for _, p := range pt.Pivots() {
+		out = append(out, p.Key)
+	}
+	return out
 }

@@ -12,6 +12,7 @@ import (
 // measure over one column per pivot value under one header row per
 // pivoted field.
 func (f Format) WritePivot(w io.Writer, t *PivotTable, opt Options) (int, error) {
+	t.sortPivots()
 	switch f.Name {
 	case "sql":
 		return 0, WriteSQL(w, opt.SQL)

@@ -7,7 +7,8 @@ SELECT
 FROM (
     SELECT
         `xx`.*,
-        DENSE_RANK() OVER (ORDER BY `z___min_rank`, CASE WHEN (`products.brand`) IS NULL THEN 1 ELSE 0 END, `products.brand`) AS `z___pivot_row_rank`
+        DENSE_RANK() OVER (ORDER BY `z___min_rank`, CASE WHEN (`products.brand`) IS NULL THEN 1 ELSE 0 END, `products.brand`) AS `z___pivot_row_rank`,
+        ROW_NUMBER() OVER (PARTITION BY `z__pivot_col_rank` ORDER BY `z___min_rank`, CASE WHEN (`products.brand`) IS NULL THEN 1 ELSE 0 END, `products.brand`) AS `z__pivot_col_ordering`
     FROM (
         SELECT
             `aa`.*,
@@ -34,7 +35,7 @@ FROM (
         ) AS `aa`
     ) AS `xx`
 ) AS `zz`
-WHERE (`z___pivot_row_rank` <= 20)
+WHERE (((`z___pivot_row_rank` <= 20)) OR ((`z__pivot_col_ordering` = 1)))
 ORDER BY `z___pivot_row_rank`, `z__pivot_col_rank`
 -- args:
 -- columns: products.brand(dimension) order_items.status(dimension) order_items.count(measure) z___pivot_row_rank(dimension,hidden) z__pivot_col_rank(dimension,hidden)

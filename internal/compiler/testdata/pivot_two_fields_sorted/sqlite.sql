@@ -9,7 +9,8 @@ SELECT
 FROM (
     SELECT
         "xx".*,
-        DENSE_RANK() OVER (ORDER BY "z___min_rank", "users.state" NULLS LAST) AS "z___pivot_row_rank"
+        DENSE_RANK() OVER (ORDER BY "z___min_rank", "users.state" NULLS LAST) AS "z___pivot_row_rank",
+        ROW_NUMBER() OVER (PARTITION BY "z__pivot_col_rank" ORDER BY "z___min_rank", "users.state" NULLS LAST) AS "z__pivot_col_ordering"
     FROM (
         SELECT
             "aa".*,
@@ -38,7 +39,7 @@ FROM (
         ) AS "aa"
     ) AS "xx"
 ) AS "zz"
-WHERE ("z___pivot_row_rank" <= 500)
+WHERE ((("z___pivot_row_rank" <= 500)) OR (("z__pivot_col_ordering" = 1)))
 ORDER BY "z___pivot_row_rank", "z__pivot_col_rank"
 -- args:
 -- columns: users.state(dimension) order_items.count(measure) order_items.total_sale_price(measure) users.gender(dimension) order_items.created_year(dimension) z___pivot_row_rank(dimension,hidden) z__pivot_col_rank(dimension,hidden)
