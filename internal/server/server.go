@@ -22,6 +22,7 @@ import (
 	"github.com/overlookbi/overlook/internal/auth"
 	"github.com/overlookbi/overlook/internal/config"
 	"github.com/overlookbi/overlook/internal/connections"
+	"github.com/overlookbi/overlook/internal/content"
 	"github.com/overlookbi/overlook/internal/history"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/queries"
@@ -94,7 +95,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...Opti
 	}
 	s.History = history.ForStore(st)
 	s.backend = &looker40.Backend{Store: st, Auth: s.Auth, Audit: s.Audit, PublicURL: cfg.PublicURL, Version: Version,
-		Catalog: cat, Connections: s.Connections, Cache: queries.NewCache(), History: s.History}
+		Catalog: cat, Connections: s.Connections, Cache: queries.NewCache(), History: s.History,
+		Content: content.New(st)}
 	s.HTTP = api.New(api.Config{
 		Backend: s.backend,
 		Logger:  log, Registry: reg, Alive: st.Ping,

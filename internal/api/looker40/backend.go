@@ -10,6 +10,7 @@ import (
 	"github.com/overlookbi/overlook/internal/auth"
 	"github.com/overlookbi/overlook/internal/catalog"
 	"github.com/overlookbi/overlook/internal/connections"
+	"github.com/overlookbi/overlook/internal/content"
 	"github.com/overlookbi/overlook/internal/history"
 	"github.com/overlookbi/overlook/internal/queries"
 	"github.com/overlookbi/overlook/internal/store"
@@ -22,6 +23,9 @@ type Backend struct {
 	Audit       *audit.Log
 	Catalog     *catalog.Catalog
 	Connections *connections.Service
+	// Content decides object-level access to folders, looks, dashboards
+	// and boards.
+	Content *content.Service
 	// Cache holds recent query results; History records every run.
 	Cache   *queries.Cache
 	History *history.Log
