@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,6 +85,9 @@ func grammarOf(f *semantic.Field) string {
 // reports which measure types and filter grammars they use.
 func generate(m *semantic.Model, n int) (qs []compiler.Query, measureTypes, grammars map[string]int) {
 	r := rand.New(rand.NewPCG(42, 7))
+	// Pivots and totals draw from their own stream, so that the fields and
+	// filters stay those of the seed above.
+	shape := rand.New(rand.NewPCG(9, 11))
 	measureTypes, grammars = map[string]int{}, map[string]int{}
 	names := []string{"products", "users", "orders", "order_items", "inventory_items", "events", "distribution_centers"}
 	for len(qs) < n {
@@ -112,9 +116,51 @@ func generate(m *semantic.Model, n int) (qs []compiler.Query, measureTypes, gram
 			q.Filters[c.refs[f]] = ">2"
 			grammars["measure"]++
 		}
+		shapeQuery(shape, &q, c)
 		qs = append(qs, q)
 	}
 	return qs, measureTypes, grammars
+}
+
+// shapeQuery pivots most queries that select a dimension with few
+// values (so that no pivot is cut at the column limit) on it, half of
+// those with row totals, and asks a quarter of all for totals.
+func shapeQuery(r *rand.Rand, q *compiler.Query, c candidates) {
+	var dims []string
+	for f, name := range c.refs {
+		if f.Kind == semantic.Dimension && fewValues(f) && slices.Contains(q.Fields, name) {
+			dims = append(dims, name)
+		}
+	}
+	slices.Sort(dims)
+	if len(dims) > 0 && dimensionCount(q.Fields, c) == 2 && r.IntN(4) > 0 {
+		q.Pivots = []string{dims[r.IntN(len(dims))]}
+		q.ColumnLimit = strconv.Itoa(compiler.MaxColumnLimit)
+		if r.IntN(2) == 0 {
+			q.RowTotal = "right"
+		}
+	}
+	q.Total = r.IntN(4) == 0
+}
+
+// fewValues tells the demo's dimensions with a small set of values.
+func fewValues(f *semantic.Field) bool {
+	switch {
+	case f.Type == "yesno", f.Type == "tier", f.Timeframe == "year", f.Timeframe == "quarter", f.Timeframe == "month":
+		return true
+	}
+	return slices.Contains([]string{"status", "gender", "category", "department", "traffic_source", "country", "event_type", "browser", "os"}, f.Short)
+}
+
+// dimensionCount counts the dimensions among fields.
+func dimensionCount(fields []string, c candidates) int {
+	n := 0
+	for f, name := range c.refs {
+		if f.Kind == semantic.Dimension && slices.Contains(fields, name) {
+			n++
+		}
+	}
+	return n
 }
 
 func pick(r *rand.Rand, fields []*semantic.Field, k int) []*semantic.Field {
@@ -144,13 +190,13 @@ func generatedRun(t *testing.T, m *semantic.Model, es map[string]warehouse.Engin
 				t.Errorf("query %d %v %v on %s: %v", i, q.Fields, q.Filters, name, err)
 				break
 			}
-			got := sortedRows(runCells(t, e, exactCell, c.SQL, c.Args...))
+			got, main := shapedRows(t, e, c)
 			if len(got) >= 5000 {
 				t.Errorf("query %d hit the row limit; the comparison needs every row", i)
 			}
 			if first == "" {
 				want, first = got, name
-				if len(got) > 0 {
+				if main > 0 {
 					withRows++
 				}
 				continue
@@ -175,7 +221,64 @@ func generatedRun(t *testing.T, m *semantic.Model, es map[string]warehouse.Engin
 			t.Errorf("no generated query used the %s filter grammar", g)
 		}
 	}
-	t.Logf("%d generated queries on %d engines, %d returned rows; measures %v; filters %v", len(qs), len(es), withRows, measureTypes, grammars)
+	pivots, totals, rowTotals := 0, 0, 0
+	for _, q := range qs {
+		pivots, totals, rowTotals = pivots+min(len(q.Pivots), 1), totals+btoi(q.Total), rowTotals+btoi(q.RowTotal != "")
+	}
+	if pivots < 20 || totals < 20 || rowTotals < 10 {
+		t.Errorf("only %d pivoted queries, %d with totals and %d with row totals", pivots, totals, rowTotals)
+	}
+	t.Logf("%d generated queries on %d engines, %d returned rows; %d pivoted, %d with totals, %d with row totals; measures %v; filters %v",
+		len(qs), len(es), withRows, pivots, totals, rowTotals, measureTypes, grammars)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// shapedRows runs a compiled query and its totals queries, sorted as one
+// multiset (main counts the main query's rows): the main rows without the pivot ranks (their numbers depend
+// on each database's collation), then each side query's rows under a
+// leading tag. A pivot cut at the column limit fails the test: the
+// comparison needs every pivot value.
+func shapedRows(t *testing.T, e warehouse.Engine, c *compiler.Compiled) (rows [][]string, main int) {
+	t.Helper()
+	drop := map[int]bool{}
+	for i, col := range c.Columns {
+		if col.Name == compiler.PivotRowRank || col.Name == compiler.PivotColRank {
+			drop[i] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range runCells(t, e, exactCell, c.SQL, c.Args...) {
+		var kept []string
+		for i, v := range r {
+			if drop[i] {
+				if c.Columns[i].Name == compiler.PivotColRank {
+					seen[v] = true
+				}
+				continue
+			}
+			kept = append(kept, v)
+		}
+		rows = append(rows, kept)
+	}
+	main = len(rows)
+	if len(c.Pivots) > 0 && len(seen) >= c.ColumnLimit {
+		t.Errorf("%d pivot values reach the column limit; the comparison needs every one", len(seen))
+	}
+	for tag, side := range map[string]*compiler.Compiled{"totals": c.Totals, "row totals": c.RowTotals, "grand totals": c.GrandTotals} {
+		if side == nil {
+			continue
+		}
+		for _, r := range runCells(t, e, exactCell, side.SQL, side.Args...) {
+			rows = append(rows, append([]string{tag}, r...))
+		}
+	}
+	return sortedRows(rows), main
 }
 
 func modelHas(m *semantic.Model, typ string) bool {
