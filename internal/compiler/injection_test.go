@@ -91,6 +91,17 @@ func TestHostileInputs(t *testing.T) {
 		"pivot": func(p string) (compiler.Query, map[string]string) {
 			return with(q("users", "users.state"), func(q *compiler.Query) { q.Pivots = []string{p} }), nil
 		},
+		"column limit": func(p string) (compiler.Query, map[string]string) {
+			return with(q("users", "users.state", "users.gender", "users.count"), func(q *compiler.Query) {
+				q.Pivots, q.ColumnLimit = []string{"users.gender"}, p
+			}), nil
+		},
+		"filter of a pivot with totals": func(p string) (compiler.Query, map[string]string) {
+			return with(q("users", "users.state", "users.gender", "users.count"), func(q *compiler.Query) {
+				q.Pivots, q.Total, q.RowTotal = []string{"users.gender"}, true, p
+				q.Filters = map[string]string{"users.state": p}
+			}), nil
+		},
 		"sort": func(p string) (compiler.Query, map[string]string) {
 			return with(q("users", "users.state"), func(q *compiler.Query) { q.Sorts = []string{p} }), nil
 		},
@@ -131,11 +142,25 @@ func TestHostileInputs(t *testing.T) {
 					continue
 				}
 				compiled++
-				if strings.Contains(c.SQL, p) || strings.Contains(c.SQL, "DROP TABLE") || strings.Contains(c.SQL, "1=1") {
-					t.Errorf("%s/%s: payload %q reached the SQL:\n%s", name, d, p, c.SQL)
+				for _, sql := range statements(c) {
+					if strings.Contains(sql, p) || strings.Contains(sql, "DROP TABLE") || strings.Contains(sql, "1=1") {
+						t.Errorf("%s/%s: payload %q reached the SQL:\n%s", name, d, p, sql)
+					}
 				}
 			}
 			t.Logf("%s/%s: %d compiled payload-free, %d refused", name, d, compiled, refused)
 		}
 	}
+}
+
+// statements are a compiled query's SQL texts: its own and its totals
+// queries'.
+func statements(c *compiler.Compiled) []string {
+	out := []string{c.SQL}
+	for _, side := range []*compiler.Compiled{c.Totals, c.RowTotals, c.GrandTotals} {
+		if side != nil {
+			out = append(out, side.SQL)
+		}
+	}
+	return out
 }
