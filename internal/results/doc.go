@@ -34,8 +34,13 @@
 // value format (the subset numFormat documents); xlsx instead gives cells
 // the format itself, so they stay numbers.
 //
-// Not written yet: pivoted results (a measure cell that is an object keyed
-// by pivot value, json_detail's pivots metadata and csv's multi-row pivot
-// headers), subtotals and row totals, drill links in json_detail, and
-// Looker's HTML (html:) templates.
+// A pivoted result is held whole in a PivotTable (its row and column
+// limits bound it) and written by Format.WritePivot: each measure an
+// object keyed by pivot key in the json formats, one header row per
+// pivoted field in the table formats, row totals under RowTotalKey, and
+// totals in json_detail's totals_data. Options.Totals carries the totals
+// of an unpivoted result (json_detail only).
+//
+// Not written yet: subtotals, drill links in json_detail, and Looker's
+// HTML (html:) templates.
 package results
