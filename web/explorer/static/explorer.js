@@ -212,6 +212,10 @@ function renderNav () {
   let shown = 0
   let currentTag = null
   let list
+  const exact = query && state.ops.find((o) => o.id.toLowerCase() === query)
+  if (exact) {
+    nav.append(el('h3', {}, 'Exact match'), el('ul', {}, navItem(exact)))
+  }
   for (const o of state.ops) {
     const hay = (o.id + ' ' + o.path + ' ' + o.summary + ' ' + o.tag).toLowerCase()
     if (query && !hay.includes(query)) continue
@@ -220,11 +224,15 @@ function renderNav () {
       list = el('ul', {})
       nav.append(el('h3', {}, o.tag), list)
     }
-    list.append(el('li', {}, el('a', { href: '#/op/' + encodeURIComponent(o.id), 'data-op': o.id },
-      el('span', { class: 'method m-' + o.method.toLowerCase() }, o.method), ' ', o.id)))
+    list.append(navItem(o))
     shown++
   }
   if (!shown) nav.append(el('p', { class: 'muted' }, 'No operation matches.'))
+}
+
+function navItem (o) {
+  return el('li', {}, el('a', { href: '#/op/' + encodeURIComponent(o.id), 'data-op': o.id },
+    el('span', { class: 'method m-' + o.method.toLowerCase() }, o.method), ' ', o.id))
 }
 
 function renderOperation (o) {
