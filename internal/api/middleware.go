@@ -110,7 +110,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			slog.String("method", r.Method), slog.String("path", r.URL.Path),
 			slog.String("operation", info.Operation), slog.Int("status", sw.status),
 			slog.Duration("duration", d), slog.Int64("user", info.UserID))
-		if info.Operation != "" && (info.Audit || mutating(r.Method)) && s.cfg.Backend.Audit != nil {
+		if info.Operation != "" && (info.Audit || mutating(r.Method) && !queryRuns[info.Operation]) && s.cfg.Backend.Audit != nil {
 			s.cfg.Backend.Audit.Record(overlook.AuditEvent{CreatedAt: start, UserID: info.UserID, SudoUserID: info.SudoUserID,
 				Operation: info.Operation, ObjectType: info.ObjectType, ObjectID: info.ObjectID, Status: sw.status})
 		}
@@ -172,10 +172,20 @@ func (s *Server) authenticate(ctx huma.Context, next func(huma.Context)) {
 	next(huma.WithContext(ctx, overlook.WithPrincipal(ctx.Context(), p)))
 	// A change may alter what principals derive (roles, groups, attributes,
 	// the user record): drop them all rather than track each dependency.
-	if mutating(ctx.Method()) && ctx.Status() < 400 {
+	if mutating(ctx.Method()) && !queryRuns[op.OperationID] && !queryCreations[op.OperationID] && ctx.Status() < 400 {
 		s.cfg.Backend.Auth.Invalidate()
 	}
 }
+
+// queryRuns are the POST operations that only run a query: they change
+// nothing, so they are not audited (the query history records each run)
+// and keep the cached principals (dropping them made every run read the
+// caller's user, grants and attributes again).
+var queryRuns = map[string]bool{"run_inline_query": true, "run_sql_query": true}
+
+// queryCreations store a query or a query task: audited, but nothing a
+// principal is derived from changes.
+var queryCreations = map[string]bool{"create_query": true, "create_query_task": true, "create_sql_query": true}
 
 // bearerToken reads "Bearer <t>" or "token <t>", scheme in any case.
 func bearerToken(h string) string {

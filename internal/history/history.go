@@ -50,12 +50,18 @@ type Log struct {
 	flushed chan chan struct{}
 	done    chan struct{}
 	once    sync.Once
+	// ids are the stored ids of definitions already resolved, by hash
+	// (stored queries never change or go away); only the writer uses it.
+	ids map[string]int64
 }
 
 const (
 	batchSize     = 256
 	flushInterval = 500 * time.Millisecond
 	bufferSize    = 8192
+	// maxIDs bounds the definitions remembered; past it they are forgotten
+	// all at once.
+	maxIDs = 4096
 )
 
 // New starts a log writing to sink; resolve may be nil (runs without a
@@ -170,10 +176,20 @@ func (l *Log) entry(ctx context.Context, r Run) store.HistoryEntry {
 	if r.QueryID != 0 || r.Query == nil || l.resolve == nil {
 		return r.HistoryEntry
 	}
+	hash := r.Query.Hash()
+	if id, ok := l.ids[hash]; ok {
+		r.QueryID = id
+		return r.HistoryEntry
+	}
 	id, err := l.resolve(ctx, *r.Query, r.UserID)
 	if err != nil {
 		slog.Warn("history: query not stored", "model", r.Query.Model, "err", err)
+		return r.HistoryEntry
 	}
+	if l.ids == nil || len(l.ids) >= maxIDs {
+		l.ids = make(map[string]int64)
+	}
+	l.ids[hash] = id
 	r.QueryID = id
 	return r.HistoryEntry
 }

@@ -79,3 +79,27 @@ func TestRecordAfterCloseDoesNotBlock(t *testing.T) {
 		t.Errorf("%d entries written after close", n)
 	}
 }
+
+func TestSameDefinitionResolvedOnce(t *testing.T) {
+	sink := &memSink{}
+	resolved := 0
+	l := New(sink, func(context.Context, queries.Definition, int64) (int64, error) {
+		resolved++
+		return 9, nil
+	})
+	defer l.Close()
+	for range 3 {
+		l.Record(Run{HistoryEntry: store.HistoryEntry{UserID: 1, Status: StatusComplete},
+			Query: &queries.Definition{Model: "thelook", View: "products", Fields: []string{"products.count"}}})
+	}
+	l.Flush()
+	got := sink.all()
+	if len(got) != 3 || resolved != 1 {
+		t.Fatalf("%d entries, %d lookups: want 3 entries and one lookup", len(got), resolved)
+	}
+	for _, e := range got {
+		if e.QueryID != 9 {
+			t.Errorf("entry names query %d, want 9", e.QueryID)
+		}
+	}
+}

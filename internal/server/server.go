@@ -95,7 +95,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...Opti
 	}
 	s.History = history.ForStore(st)
 	s.backend = &looker40.Backend{Store: st, Auth: s.Auth, Audit: s.Audit, PublicURL: cfg.PublicURL, Version: Version,
-		Catalog: cat, Connections: s.Connections, Cache: queries.NewCache(), History: s.History,
+		Catalog: cat, Connections: s.Connections, Cache: queries.NewCache(), Plans: queries.NewPlans(), History: s.History,
 		Content: content.New(st)}
 	s.HTTP = api.New(api.Config{
 		Backend: s.backend,

@@ -29,6 +29,8 @@ type Backend struct {
 	// Cache holds recent query results; History records every run.
 	Cache   *queries.Cache
 	History *history.Log
+	// Plans remembers compiled queries (nil compiles every run).
+	Plans *queries.Plans
 	// PublicURL is the origin clients reach the server at (no trailing
 	// slash); empty means "the origin of each request".
 	PublicURL string

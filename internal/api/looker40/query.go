@@ -238,7 +238,7 @@ func (b *Backend) compileQuery(ctx context.Context, d queries.Definition, unlimi
 	if err != nil {
 		return nil, err
 	}
-	c, err := queries.Compile(m, d, eng.Dialect(), compiler.Context{UserAttributes: attrs, Unlimited: unlimited})
+	c, err := b.Plans.Compile(m, d, eng.Dialect(), compiler.Context{UserAttributes: attrs, Unlimited: unlimited})
 	if err != nil {
 		return nil, err
 	}

@@ -18,7 +18,7 @@ const api = "/api/4.0"
 
 // startDemo opens a node on a fresh data dir with the thelook demo at
 // scale 0.01, generated into DuckDB on start, as `overlook serve` does.
-func startDemo(t *testing.T) *servertest.Instance {
+func startDemo(t testing.TB) *servertest.Instance {
 	t.Helper()
 	return servertest.StartWith(t, []server.Option{server.WithDemo(duckdb.EnsureDemo, nil)},
 		func(c *config.Config) { c.DemoScale = 0.01 })
