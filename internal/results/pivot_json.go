@@ -11,7 +11,12 @@ import (
 // dimensions as values and each measure as an object keyed by pivot key
 // (the row total under RowTotalKey).
 func (t *PivotTable) appendJSON(b []byte, opt Options, mode keyMode) []byte {
-	cells := newCells(t.cols, opt)
+	return t.appendRows(b, mode, newCells(t.cols, opt).appendJSON)
+}
+
+// appendRows writes the array of row objects, each value (of column i)
+// written by value.
+func (t *PivotTable) appendRows(b []byte, mode keyMode, value func(b []byte, i int, v any) []byte) []byte {
 	b = append(b, '[')
 	for n, r := range t.rows {
 		if n > 0 {
@@ -23,23 +28,30 @@ func (t *PivotTable) appendJSON(b []byte, opt Options, mode keyMode) []byte {
 				b = append(b, ',')
 			}
 			b = appendKey(b, t.cols[i], mode)
-			b = cells.appendJSON(b, i, r.dims[j])
+			b = value(b, i, r.dims[j])
 		}
-		for m, i := range t.measures {
-			if m > 0 || len(t.rowDims) > 0 {
-				b = append(b, ',')
-			}
-			b = appendKey(b, t.cols[i], mode)
-			b = t.appendSpread(b, func(b []byte, p int) []byte {
-				return cells.appendJSON(b, i, t.cell(r, p, m))
-			})
-		}
+		b = t.appendMeasures(b, mode, len(t.rowDims) > 0, value, func(p, m int) any { return t.cell(r, p, m) })
 		b = append(b, '}')
 	}
 	if len(t.rows) > 0 {
 		b = append(b, '\n')
 	}
 	return append(b, ']')
+}
+
+// appendMeasures writes "measure": {"<pivot key>": value, …} for every
+// measure, cell(p, m) giving measure m at pivot p; comma says whether one
+// goes first.
+func (t *PivotTable) appendMeasures(b []byte, mode keyMode, comma bool, value func(b []byte, i int, v any) []byte,
+	cell func(p, m int) any) []byte {
+	for m, i := range t.measures {
+		if comma || m > 0 {
+			b = append(b, ',')
+		}
+		b = appendKey(b, t.cols[i], mode)
+		b = t.appendSpread(b, func(b []byte, p int) []byte { return value(b, i, cell(p, m)) })
+	}
+	return b
 }
 
 func appendKey(b []byte, c Column, mode keyMode) []byte {
@@ -81,48 +93,16 @@ func (t *PivotTable) appendDetail(b []byte, opt Options) ([]byte, error) {
 	}
 	b = append(b, text[:len(text)-1]...)
 	dc := newDetailCells(t.cols)
-	b = append(b, `,"data":[`...)
-	for n, r := range t.rows {
-		if n > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '\n', '{')
-		for j, i := range t.rowDims {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = appendKey(b, t.cols[i], byName)
-			b = dc.appendCell(b, i, r.dims[j])
-		}
-		b = t.appendDetailMeasures(b, dc, len(t.rowDims) > 0, func(p, m int) any { return t.cell(r, p, m) })
-		b = append(b, '}')
-	}
-	if len(t.rows) > 0 {
-		b = append(b, '\n')
-	}
-	b = append(b, ']')
+	b = t.appendRows(append(b, `,"data":`...), byName, dc.appendCell)
 	if t.hasTotals {
 		b = append(b, `,"totals_data":{`...)
-		b = t.appendDetailMeasures(b, dc, false, t.totalCell)
+		b = t.appendMeasures(b, byName, false, dc.appendCell, t.totalCell)
 		b = append(b, '}')
 	}
 	runtime := opt.now().Sub(e.started).Seconds()
 	b = append(b, `,"expired":false,"runtime":`...)
 	b = strconv.AppendFloat(b, max(runtime, 0), 'f', 3, 64)
 	return append(b, '}'), nil
-}
-
-// appendDetailMeasures writes "measure": {"<pivot key>": cell, …} for
-// every measure; comma says whether one goes first.
-func (t *PivotTable) appendDetailMeasures(b []byte, dc detailCells, comma bool, value func(p, m int) any) []byte {
-	for m, i := range t.measures {
-		if comma || m > 0 {
-			b = append(b, ',')
-		}
-		b = appendKey(b, t.cols[i], byName)
-		b = t.appendSpread(b, func(b []byte, p int) []byte { return dc.appendCell(b, i, value(p, m)) })
-	}
-	return b
 }
 
 // detailPivots is json_detail's "pivots": each pivot value's key, data
