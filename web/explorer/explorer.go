@@ -107,14 +107,15 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) serveConfig(w http.ResponseWriter) {
-	base := strings.TrimRight(h.cfg.PublicURL(), "/")
+	// Everything but the redirect URI is on the page's own origin, so a
+	// page reached under another name than the public URL still works.
 	cfg := pageConfig{
 		ClientID:    ClientGUID,
 		RedirectURI: h.RedirectURI(),
-		AuthURL:     base + "/auth",
-		TokenURL:    base + "/api/token",
-		APIBase:     base + "/api/4.0",
-		SpecURL:     base + "/api/4.0/swagger.json",
+		AuthURL:     "/auth",
+		TokenURL:    "/api/token",
+		APIBase:     "/api/4.0",
+		SpecURL:     "/api/4.0/swagger.json",
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")

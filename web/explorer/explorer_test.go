@@ -109,10 +109,10 @@ func TestConfigNamesTheClientAndItsRedirectURI(t *testing.T) {
 	want := pageConfig{
 		ClientID:    "overlook-api-explorer",
 		RedirectURI: "https://bi.example.com/api-explorer/oauth",
-		AuthURL:     "https://bi.example.com/auth",
-		TokenURL:    "https://bi.example.com/api/token",
-		APIBase:     "https://bi.example.com/api/4.0",
-		SpecURL:     "https://bi.example.com/api/4.0/swagger.json",
+		AuthURL:     "/auth",
+		TokenURL:    "/api/token",
+		APIBase:     "/api/4.0",
+		SpecURL:     "/api/4.0/swagger.json",
 	}
 	if cfg != want {
 		t.Fatalf("config\n got %+v\nwant %+v", cfg, want)

@@ -44,6 +44,13 @@ async function sha256 (text) {
 }
 
 async function signIn () {
+  // The code comes back to the registered redirect URI; the verifier must
+  // be in that origin's sessionStorage, so sign in from there.
+  const home = new URL(state.config.redirect_uri, location.href).origin
+  if (home !== location.origin) {
+    location.assign(home + location.pathname + location.hash)
+    return
+  }
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)))
   const challenge = base64url(await sha256(verifier))
   sessionStorage.setItem('overlook-explorer-verifier', verifier)
