@@ -114,6 +114,9 @@ func (s *Server) seed(ctx context.Context) error {
 	if err := access.SeedSystemAttributes(ctx, s.Store); err != nil {
 		return err
 	}
+	if err := content.SeedAppearance(ctx, s.Store); err != nil {
+		return err
+	}
 	fresh, err := s.isNew(ctx)
 	if err != nil {
 		return err
