@@ -110,6 +110,25 @@ func (c *compiler) pivotWrap(p *plan, s *sqlgen.Select, sortCol map[int]int, col
 		rowDims = append(rowDims, x)
 		rowOrder = append(rowOrder, sqlgen.Order{Expr: x, Nulls: sqlgen.NullsLast})
 	}
+	// Measures sorted by one pivot column order the rows first, by that
+	// column's value (lookml-semantics §5.3).
+	var bySorted []sqlgen.Column
+	var pivotOrder []sqlgen.Order
+	for n, it := range p.sorts {
+		if it.pivotCol == 0 || p.fields[it.field].Field.Kind != semantic.Measure {
+			continue
+		}
+		as := "z__pivot_sort_" + strconv.Itoa(n)
+		at := sqlgen.Binary{Op: sqlgen.OpEq, L: ref(name(PivotColRank)), R: sqlgen.Literal{Value: it.pivotCol}}
+		value := sqlgen.Case{Whens: []sqlgen.When{{Cond: at, Then: ref(alias(c.measureOrdinal(s, p.fields[it.field].Name())))}}}
+		bySorted = append(bySorted, sqlgen.Column{Alias: as,
+			Expr: sqlgen.Window{Func: sqlgen.Agg{Func: sqlgen.Max, X: value}, PartitionBy: rowDims}})
+		nulls := sqlgen.NullsLast
+		if it.desc {
+			nulls = sqlgen.NullsFirst
+		}
+		pivotOrder = append(pivotOrder, sqlgen.Order{Expr: ref(name(as)), Desc: it.desc, Nulls: nulls})
+	}
 	colRank, rowRank := ref(name(PivotColRank)), ref(name(PivotRowRank))
 	rank, minRank := ref(name("z___rank")), ref(name("z___min_rank"))
 	if err != nil {
@@ -129,11 +148,13 @@ func (c *compiler) pivotWrap(p *plan, s *sqlgen.Select, sortCol map[int]int, col
 	l2 := layer(l1, "bb", window("RANK", nil, append(queryOrder, sqlgen.Order{Expr: colRank})), "z___rank")
 	l2.Where = sqlgen.Binary{Op: sqlgen.OpLe, L: colRank, R: sqlgen.Literal{Value: colLimit}}
 	l3 := layer(l2, "aa", sqlgen.Window{Func: sqlgen.Agg{Func: sqlgen.Min, X: rank}, PartitionBy: rowDims}, "z___min_rank")
-	l4 := layer(l3, "xx", window("DENSE_RANK", nil, append([]sqlgen.Order{{Expr: minRank}}, rowOrder...)), PivotRowRank)
+	l3.Columns = append(l3.Columns, bySorted...)
+	rowOrder = append(append(pivotOrder, sqlgen.Order{Expr: minRank}), rowOrder...)
+	l4 := layer(l3, "xx", window("DENSE_RANK", nil, rowOrder), PivotRowRank)
 	// Each pivot value's first row group, kept past the row limit so that
 	// every pivot value within the column limit is known.
 	l4.Columns = append(l4.Columns, sqlgen.Column{Alias: "z__pivot_col_ordering",
-		Expr: window("ROW_NUMBER", []sqlgen.Expr{colRank}, append([]sqlgen.Order{{Expr: minRank}}, rowOrder...))})
+		Expr: window("ROW_NUMBER", []sqlgen.Expr{colRank}, rowOrder)})
 
 	out := &sqlgen.Select{With: s.With, From: sqlgen.Subquery{Select: l4, Alias: "zz"}}
 	for i, col := range s.Columns {

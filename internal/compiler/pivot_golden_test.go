@@ -29,6 +29,11 @@ var pivotCases = []goldenCase{
 		q.Total, q.RowTotal = true, "right"
 		q.Filters = map[string]string{"products.category": "Jeans,Shorts"}
 	})},
+	{name: "pivot_sort_by_column", q: with(q("order_items", "products.brand", "order_items.status", "order_items.count"),
+		func(q *compiler.Query) {
+			q.Pivots = []string{"order_items.status"}
+			q.Sorts = []string{"order_items.count desc 1", "products.brand"}
+		})},
 	{name: "pivot_bad_column_limit", q: with(q("users", "users.state", "users.gender", "users.count"),
 		func(q *compiler.Query) { q.Pivots = []string{"users.gender"}; q.ColumnLimit = "many" })},
 	{name: "pivot_measure", q: with(q("users", "users.state", "users.count"),

@@ -15,6 +15,9 @@ const Unsorted = "__UNSORTED__"
 type sortItem struct {
 	field int
 	desc  bool
+	// pivotCol, for a measure of a pivoted query, is the 1-based pivot
+	// column whose value orders the rows; 0 for none.
+	pivotCol int
 }
 
 // parseSorts reads "view.field [asc|desc] [pivot column]" items. A sort
@@ -62,11 +65,11 @@ func (c *compiler) sortItem(words []string, fields []semantic.FieldRef) (sortIte
 			rest = rest[1:]
 		}
 	}
-	// A trailing integer picks a pivot column; pivots are shaped by the
-	// caller, so it is checked and otherwise ignored.
+	// A trailing integer picks the (0-based) pivot column of a measure
+	// (see pivot.go); it is ignored on a query without pivots.
 	if len(rest) == 1 {
-		if _, err := strconv.Atoi(rest[0]); err == nil {
-			rest = nil
+		if n, err := strconv.Atoi(rest[0]); err == nil && n >= 0 && n < MaxColumnLimit {
+			item.pivotCol, rest = n+1, nil
 		}
 	}
 	if len(rest) > 0 {

@@ -64,6 +64,23 @@ func TestRunInlineQueryPivotJSON(t *testing.T) {
 	}
 }
 
+// TestRunInlineQueryPivotColumnSort sorts the rows by one pivot column's
+// measure ("desc 0"-style sorts): brands with Jeans first.
+func TestRunInlineQueryPivotColumnSort(t *testing.T) {
+	inst := servertest.Start(t)
+	thelookSQLite(t, inst)
+	admin := inst.AdminToken(t)
+
+	var rows []map[string]any
+	runInline(t, inst, admin, "json", brandsByCategory(func(q map[string]any) {
+		q["sorts"] = []string{"products.count 0", "products.brand"}
+	})).JSON(t, &rows)
+	want := []string{"Calvin Klein", "Levi's", "Allegra K", "Carhartt", "O'Neill", "x' OR '1'='1"}
+	if got := brands(rows); !reflect.DeepEqual(got, want) {
+		t.Errorf("brands %q, want %q", got, want)
+	}
+}
+
 func sortedKeys(m map[string]any) []string {
 	var out []string
 	for k := range m {
