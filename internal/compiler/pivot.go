@@ -195,6 +195,11 @@ func (c *compiler) pivotStep(p *plan, s *sqlgen.Select, cols []Column, sortCol m
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if p.limit == 0 {
+		// A pivoted result is held whole to be reshaped: it keeps a row
+		// limit even where downloads may go unlimited.
+		p.limit = c.ctx.MaxLimit
+	}
 	c.colLimit = limit
 	wrapped, ranks, err := c.pivotWrap(p, s, sortCol, limit)
 	if err != nil {

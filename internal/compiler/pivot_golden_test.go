@@ -71,3 +71,23 @@ func pivotText(c *compiler.Compiled, err error) string {
 	}
 	return b.String()
 }
+
+// TestPivotKeepsARowLimit: an unlimited download of a pivoted query is cut
+// at the row cap, since its rows are reshaped in memory.
+func TestPivotKeepsARowLimit(t *testing.T) {
+	query := with(q("users", "users.state", "users.gender", "users.count"), func(q *compiler.Query) {
+		q.Pivots, q.Limit = []string{"users.gender"}, "-1"
+	})
+	c, err := compiler.Compile(testModel(t, ""), query, "duckdb", compiler.Context{Unlimited: true, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Limit != compiler.DefaultMaxLimit || !strings.Contains(c.SQL, "<= 5000") {
+		t.Errorf("limit %d, SQL:\n%s", c.Limit, c.SQL)
+	}
+	flat := query
+	flat.Pivots = nil
+	if c, err = compiler.Compile(testModel(t, ""), flat, "duckdb", compiler.Context{Unlimited: true, Now: fixedNow}); err != nil || c.Limit != 0 {
+		t.Errorf("unpivoted: limit %d, %v; want none", c.Limit, err)
+	}
+}
