@@ -68,7 +68,7 @@ func New(cfg Config) *Server {
 	looker40.Register(s.api, cfg.Backend)
 
 	root := chi.NewRouter()
-	root.Use(cleanPath, s.observe, recoverer, normalizeArrays)
+	root.Use(cleanPath, s.observe, recoverer, s.cors, normalizeArrays)
 	root.NotFound(notFound)
 	root.MethodNotAllowed(methodNotAllowed)
 	root.Get("/alive", s.alive)
@@ -78,6 +78,7 @@ func New(cfg Config) *Server {
 	root.Get("/versions", forward(sub, "/versions"))
 	root.Get("/api/versions", forward(sub, "/versions"))
 	root.Delete("/api/logout", forward(sub, "/logout"))
+	s.mountLogin(root)
 	root.Mount(BasePath, sub)
 	s.mountExplorer(root)
 	s.router = root

@@ -38,6 +38,7 @@ type Server struct {
 	log   *slog.Logger
 	Store *store.Store
 	Auth  *auth.Service
+	OAuth *auth.OAuth
 	Audit *audit.Log
 	HTTP  *api.Server
 	// History records every query run, in batches.
@@ -70,6 +71,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...Opti
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, Store: st, Auth: auth.NewService(st), key: key}
+	s.OAuth = auth.NewOAuth(s.Auth)
 	if err := s.seed(ctx); err != nil {
 		st.Close()
 		return nil, err
@@ -97,6 +99,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...Opti
 	s.backend = &looker40.Backend{Store: st, Auth: s.Auth, Audit: s.Audit, PublicURL: cfg.PublicURL, Version: Version,
 		Catalog: cat, Connections: s.Connections, Cache: queries.NewCache(), Plans: queries.NewPlans(), History: s.History,
 		Content: content.New(st)}
+	s.backend.OAuth = s.OAuth
 	s.HTTP = api.New(api.Config{
 		Backend: s.backend,
 		Logger:  log, Registry: reg, Alive: st.Ping,

@@ -23,6 +23,8 @@ type Backend struct {
 	Audit       *audit.Log
 	Catalog     *catalog.Catalog
 	Connections *connections.Service
+	// OAuth runs the Authorization Code + PKCE flow of browser apps.
+	OAuth *auth.OAuth
 	// Content decides object-level access to folders, looks, dashboards
 	// and boards.
 	Content *content.Service
