@@ -47,6 +47,7 @@ func (in KeyInput) Key() CacheKey {
 		o.QueryID, o.Timezone, o.NullSortTreatment, o.FilterExpression, strconv.Itoa(o.Limit))
 	putArgs(put, c.Args)
 	putColumns(put, c.Columns)
+	putTableCalcs(put, c.TableCalcs)
 	putShape(put, c)
 	putMap(put, "filters", o.Filters)
 	putMap(put, "labels", o.Vis.SeriesLabels)

@@ -64,7 +64,8 @@ func Run(ctx context.Context, eng warehouse.Engine, c *compiler.Compiled, f resu
 	if err != nil {
 		return 0, databaseError(err)
 	}
-	n, err := f.Write(w, cols, &projected{src: sc, keep: keep, all: len(c.Columns)}, opt)
+	cols, src := withTableCalcs(c, cols, &projected{src: sc, keep: keep, all: len(c.Columns)})
+	n, err := f.Write(w, cols, src, opt)
 	if err != nil {
 		return n, databaseError(err)
 	}
