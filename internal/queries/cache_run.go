@@ -21,6 +21,9 @@ type CachePolicy struct {
 	// Only (cache_only=true) answers from any entry however old, and
 	// never runs the query: a miss is a 404.
 	Only bool
+	// Hold, when set, is called before the query goes to the database and
+	// waits for a running-query slot of the caller (see TaskRunner.Hold).
+	Hold func(ctx context.Context) (release func(), err error)
 }
 
 // Run answers c from the cache when pol allows, else runs it (see Run)
@@ -28,8 +31,12 @@ type CachePolicy struct {
 // cached answer. The sql format never touches the cache.
 func (ca *Cache) Run(ctx context.Context, eng warehouse.Engine, c *compiler.Compiled, f results.Format, w io.Writer,
 	opt results.Options, pol CachePolicy) (rows int, hit bool, err error) {
-	if ca == nil || !f.RunsQuery {
+	if !f.RunsQuery {
 		rows, err = Run(ctx, eng, c, f, w, opt)
+		return rows, false, err
+	}
+	if ca == nil {
+		rows, err = heldRun(ctx, eng, c, f, w, opt, pol.Hold)
 		return rows, false, err
 	}
 	if !pol.Bypass || pol.Only {
@@ -42,11 +49,24 @@ func (ca *Cache) Run(ctx context.Context, eng warehouse.Engine, c *compiler.Comp
 		return 0, false, overlook.Errorf(overlook.ENOTFOUND, "no cached result for this query (cache_only is set)")
 	}
 	tee := &capture{w: w, limit: ca.EntryBytes}
-	rows, err = Run(ctx, eng, c, f, tee, opt)
+	rows, err = heldRun(ctx, eng, c, f, tee, opt, pol.Hold)
 	if err == nil && !tee.over {
 		ca.Put(pol.Key, tee.buf, rows)
 	}
 	return rows, false, err
+}
+
+// heldRun is Run inside a running-query slot taken with hold (when set).
+func heldRun(ctx context.Context, eng warehouse.Engine, c *compiler.Compiled, f results.Format, w io.Writer,
+	opt results.Options, hold func(context.Context) (func(), error)) (int, error) {
+	if hold != nil {
+		release, err := hold(ctx)
+		if err != nil {
+			return 0, err
+		}
+		defer release()
+	}
+	return Run(ctx, eng, c, f, w, opt)
 }
 
 // capture passes writes through and keeps a copy until it passes limit.

@@ -164,3 +164,45 @@ func TestMaxAge(t *testing.T) {
 		}
 	}
 }
+
+func TestCacheRunHoldsASlotOnlyToRun(t *testing.T) {
+	ca, _, eng, runs := newTestCache(t)
+	r := &TaskRunner{perUser: 1, slots: map[int64]chan struct{}{}}
+	held, released := 0, 0
+	pol := CachePolicy{Key: "k", MaxAge: time.Minute, Hold: func(ctx context.Context) (func(), error) {
+		release, err := r.Hold(ctx, 7)
+		if err != nil {
+			return nil, err
+		}
+		held++
+		return func() { released++; release() }, nil
+	}}
+	if _, hit, err := cachedRun(t, ca, eng, pol); err != nil || hit {
+		t.Fatalf("first run: hit %v, %v", hit, err)
+	}
+	if _, hit, _ := cachedRun(t, ca, eng, pol); !hit || held != 1 || released != 1 || *runs != 1 {
+		t.Fatalf("hit %v, held %d, released %d, runs %d: want the hit to take no slot", hit, held, released, *runs)
+	}
+
+	// With the user's only slot taken, a run waits until its context ends.
+	release, err := r.Hold(context.Background(), 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	pol.Bypass = true
+	var out bytes.Buffer
+	csv, _ := results.Resolve("csv")
+	c := &compiler.Compiled{SQL: `SELECT 3 AS "n.count", 1 AS "n.__sort_"`, Columns: countColumn}
+	if _, _, err := ca.Run(ctx, eng, c, csv, &out, results.Options{}, pol); !errors.Is(err, context.DeadlineExceeded) || *runs != 1 {
+		t.Fatalf("err %v, runs %d: want the run to wait for a slot and give up with its context", err, *runs)
+	}
+	// Another user is not held up.
+	other, err := r.Hold(context.Background(), 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other()
+}

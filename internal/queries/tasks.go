@@ -36,7 +36,8 @@ type TaskJob struct {
 }
 
 // TaskRunner runs query tasks in the background on this node: at most
-// perUser at once for each user (the others wait in status added), each
+// perUser queries at once for each user, tasks and synchronous runs (Hold)
+// together (waiting tasks stay in status added), each
 // with a cancel func kept for Kill. Tasks and their results live in the
 // metadata store; the registry of cancel funcs is this node's alone, so a
 // task running on another node cannot be killed from here.
@@ -56,34 +57,18 @@ type TaskRunner struct {
 	lastTidy time.Time
 }
 
-var (
-	runnersMu sync.Mutex
-	runners   = map[*store.Store]*TaskRunner{}
-)
-
-// Tasks returns the task runner of st, creating it on first use. Call
-// StopTasks(st) before closing st.
-func Tasks(st *store.Store) *TaskRunner {
-	runnersMu.Lock()
-	defer runnersMu.Unlock()
-	if r, ok := runners[st]; ok {
-		return r
-	}
+// NewTaskRunner is the task runner of a node over st; the node calls Stop
+// before it closes st.
+func NewTaskRunner(st *store.Store) *TaskRunner {
 	ctx, cancel := context.WithCancel(context.Background())
-	r := &TaskRunner{st: st, perUser: DefaultTasksPerUser, ttl: DefaultTaskResultTTL, maxBytes: DefaultTaskResultSize,
+	return &TaskRunner{st: st, perUser: DefaultTasksPerUser, ttl: DefaultTaskResultTTL, maxBytes: DefaultTaskResultSize,
 		slots: map[int64]chan struct{}{}, running: map[string]*RunningTask{}, stopCtx: ctx, stopAll: cancel}
-	runners[st] = r
-	return r
 }
 
-// StopTasks cancels the tasks of st's runner, waits for them to record
-// their end, and forgets the runner. Without a runner it does nothing.
-func StopTasks(st *store.Store) {
-	runnersMu.Lock()
-	r, ok := runners[st]
-	delete(runners, st)
-	runnersMu.Unlock()
-	if ok {
+// Stop cancels the running tasks, refuses new ones and waits for those
+// running to record their end. A nil runner does nothing.
+func (r *TaskRunner) Stop() {
+	if r != nil {
 		r.stop()
 	}
 }
@@ -115,7 +100,26 @@ func (r *TaskRunner) Configure(perUser int, ttl time.Duration, maxBytes int) {
 	}
 }
 
-// slot returns the semaphore of user's running tasks.
+// Hold waits until user runs fewer queries than allowed and counts one
+// more until release is called: synchronous runs hold a slot like tasks
+// do, so both count against the same limit. It gives up with ctx. A nil
+// runner allows everything.
+func (r *TaskRunner) Hold(ctx context.Context, user int64) (release func(), err error) {
+	if r == nil {
+		return func() {}, nil
+	}
+	r.mu.Lock()
+	slot := r.slot(user)
+	r.mu.Unlock()
+	select {
+	case slot <- struct{}{}:
+		return func() { <-slot }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// slot returns the semaphore of user's running queries.
 func (r *TaskRunner) slot(user int64) chan struct{} {
 	s, ok := r.slots[user]
 	if !ok {

@@ -43,6 +43,8 @@ type Server struct {
 	HTTP  *api.Server
 	// History records every query run, in batches.
 	History *history.Log
+	// Tasks runs query tasks; it stops first when the node closes.
+	Tasks *queries.TaskRunner
 	// Connections are the node's database connections.
 	Connections *connections.Service
 	// Admin holds the first admin's credentials when this start created or
@@ -96,8 +98,9 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...Opti
 		return nil, err
 	}
 	s.History = history.ForStore(st)
+	s.Tasks = queries.NewTaskRunner(st)
 	s.backend = &looker40.Backend{Store: st, Auth: s.Auth, Audit: s.Audit, PublicURL: cfg.PublicURL, Version: Version,
-		Catalog: cat, Connections: s.Connections, Cache: queries.NewCache(), Plans: queries.NewPlans(), History: s.History,
+		Catalog: cat, Connections: s.Connections, Cache: queries.NewCache(), Plans: queries.NewPlans(), History: s.History, Tasks: s.Tasks,
 		Content: content.New(st)}
 	s.backend.OAuth = s.OAuth
 	s.HTTP = api.New(api.Config{
@@ -178,7 +181,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 func (s *Server) Close() error {
 	// Running query tasks end first: they record their end in the history
 	// and the store.
-	queries.StopTasks(s.Store)
+	s.Tasks.Stop()
 	if s.Audit != nil {
 		s.Audit.Close()
 	}

@@ -33,6 +33,8 @@ type Backend struct {
 	History *history.Log
 	// Plans remembers compiled queries (nil compiles every run).
 	Plans *queries.Plans
+	// Tasks runs query tasks and bounds each user's running queries.
+	Tasks *queries.TaskRunner
 	// PublicURL is the origin clients reach the server at (no trailing
 	// slash); empty means "the origin of each request".
 	PublicURL string

@@ -276,11 +276,14 @@ func (b *Backend) run(ctx context.Context, d queries.Definition, queryID int64, 
 		SQL: cq.c.SQL, QueryID: idText(queryID), Timezone: d.QueryTimezone, Filters: d.Filters,
 		FilterExpression: d.FilterExpression, RanAt: time.Now()}
 	rs := b.runState()
+	user := overlook.PrincipalFrom(ctx).UserID()
 	pol := queries.CachePolicy{Bypass: p.noCache, Only: p.CacheOnly,
 		MaxAge: queries.MaxAge(cq.model, queries.DefaultCacheMaxAge),
 		Key: queries.KeyInput{Connection: cq.model.Connection, Compiled: cq.c, Format: f.Name, Options: opt,
-			UserAttributes: cq.attrs}.Key()}
-	rec := history.Run{HistoryEntry: store.HistoryEntry{QueryID: queryID, UserID: overlook.PrincipalFrom(ctx).UserID(),
+			UserAttributes: cq.attrs}.Key(),
+		// A run counts against the caller's running queries, like a task.
+		Hold: func(ctx context.Context) (func(), error) { return b.Tasks.Hold(ctx, user) }}
+	rec := history.Run{HistoryEntry: store.HistoryEntry{QueryID: queryID, UserID: user,
 		Source: history.SourceAPI, ResultFormat: f.Name, ConnectionName: cq.model.Connection,
 		Dialect: cq.eng.Dialect(), CreatedAt: opt.RanAt}}
 	if queryID == 0 {

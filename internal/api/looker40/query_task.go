@@ -108,7 +108,7 @@ func (b *Backend) createQueryTask(ctx context.Context, in *CreateQueryTaskInput)
 	}
 	job.FormatName, job.Source = *body.ResultFormat, orZero(body.Source)
 	job.LookID, job.DashboardID = orZero(body.LookID), orZero(body.DashboardID)
-	t, err := queries.Tasks(b.Store).Submit(ctx, job)
+	t, err := b.Tasks.Submit(ctx, job)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +180,7 @@ func (b *Backend) queryTask(ctx context.Context, in *QueryTaskIDInput) (*Out[mod
 // ownTask finds a task of the caller's; anyone else's is not found.
 func (b *Backend) ownTask(ctx context.Context, id string) (*store.QueryTask, error) {
 	requestinfo.SetObject(ctx, "query_task", id)
-	t, err := queries.Tasks(b.Store).Get(ctx, id)
+	t, err := b.Tasks.Get(ctx, id)
 	if err == nil && t.UserID != overlook.PrincipalFrom(ctx).UserID() {
 		return nil, overlook.NotFound()
 	}
@@ -217,7 +217,7 @@ func (b *Backend) queryTaskResults(ctx context.Context, in *QueryTaskIDInput) (*
 	case store.QueryTaskExpired:
 		return nil, overlook.NotFound()
 	case store.QueryTaskComplete:
-		res, err := queries.Tasks(b.Store).Result(ctx, t.ID)
+		res, err := b.Tasks.Result(ctx, t.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -308,7 +308,7 @@ func (b *Backend) taskOutcome(ctx context.Context, id string) (TaskOutcome, erro
 
 // completeOutcome holds the result: JSON results as JSON, others as text.
 func (b *Backend) completeOutcome(ctx context.Context, t *store.QueryTask) (TaskOutcome, error) {
-	res, err := queries.Tasks(b.Store).Result(ctx, t.ID)
+	res, err := b.Tasks.Result(ctx, t.ID)
 	if overlook.IsNotFound(err) {
 		return TaskOutcome{Status: store.QueryTaskExpired}, nil
 	}

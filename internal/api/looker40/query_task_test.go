@@ -39,7 +39,7 @@ type wireRunning struct {
 // startTasks starts a node whose task runner stops before the node does.
 func startTasks(t *testing.T) *servertest.Instance {
 	inst := servertest.Start(t)
-	t.Cleanup(func() { queries.StopTasks(inst.Server.Store) })
+	t.Cleanup(func() { inst.Server.Tasks.Stop() })
 	return inst
 }
 
@@ -348,7 +348,7 @@ func TestQueryTaskFailures(t *testing.T) {
 func TestQueryTaskResultLimits(t *testing.T) {
 	e := newTaskEnv(t, thelookSQLite)
 	inst, admin, q := e.inst, e.admin, e.query
-	runner := queries.Tasks(inst.Server.Store)
+	runner := inst.Server.Tasks
 
 	runner.Configure(0, 0, 10)
 	big := createTask(t, inst, admin, q, "csv")
@@ -377,7 +377,7 @@ func TestQueryTaskResultLimits(t *testing.T) {
 func TestQueryTasksInFlightCap(t *testing.T) {
 	e := newTaskEnv(t, slowThelook)
 	inst, admin, q := e.inst, e.admin, e.query
-	queries.Tasks(inst.Server.Store).Configure(1, 0, 0)
+	inst.Server.Tasks.Configure(1, 0, 0)
 	var ids []string
 	defer func() {
 		for _, id := range ids {

@@ -33,7 +33,7 @@ func registerRunningQueries(api huma.API, b *Backend) {
 func (b *Backend) allRunningQueries(ctx context.Context, _ *struct{ FieldsParam }) (*Out[[]model.RunningQueries], error) {
 	seeSQL := overlook.PrincipalFrom(ctx).Can("see_sql")
 	out := []model.RunningQueries{}
-	for _, rt := range queries.Tasks(b.Store).Running() {
+	for _, rt := range b.Tasks.Running() {
 		out = append(out, b.runningWire(ctx, rt, seeSQL))
 	}
 	return ok(out)
@@ -72,7 +72,7 @@ func (b *Backend) runningUser(ctx context.Context, id int64) *model.UserPublic {
 func (b *Backend) killQuery(ctx context.Context, in *QueryTaskIDInput) (*Empty, error) {
 	requestinfo.SetObject(ctx, "query_task", in.QueryTaskID)
 	p := overlook.PrincipalFrom(ctx)
-	if err := queries.Tasks(b.Store).Kill(in.QueryTaskID, p.UserID(), p.Can("see_queries")); err != nil {
+	if err := b.Tasks.Kill(in.QueryTaskID, p.UserID(), p.Can("see_queries")); err != nil {
 		return nil, err
 	}
 	return &Empty{}, nil

@@ -91,9 +91,17 @@ func (b *Backend) runSQLQuery(ctx context.Context, in *RunSQLQueryInput) (*huma.
 	// count is not the client's.
 	_ = queries.New(b.Store).RecordSQLRun(ctx, q.ID, ranAt)
 	opt := results.Options{SQL: q.SQL, RanAt: ranAt}
+	user := overlook.PrincipalFrom(ctx).UserID()
 	return &huma.StreamResponse{Body: func(hctx huma.Context) {
 		w := &lazyWriter{ctx: hctx, contentType: f.ContentType}
 		out := &downloadWriter{lazyWriter: w, filename: downloadName(in.Download, q.Slug, f)}
+		// The run counts against the caller's running queries, like a task.
+		release, err := b.Tasks.Hold(ctx, user)
+		if err != nil {
+			writeLookerError(hctx, err)
+			return
+		}
+		defer release()
 		// ctx is the request's: a client that goes away cancels the query.
 		if _, err := queries.RunSQL(ctx, eng, q.SQL, f, out, opt); err != nil && !w.started {
 			writeLookerError(hctx, err)
