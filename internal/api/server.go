@@ -88,7 +88,11 @@ func New(cfg Config) *Server {
 // mountExplorer serves the API Explorer page at /api-explorer.
 func (s *Server) mountExplorer(root chi.Router) {
 	b := s.cfg.Backend
-	ex := explorer.New(explorer.Config{PublicURL: func() string { return b.PublicURL }, Logger: s.cfg.Logger})
+	cfg := explorer.Config{PublicURL: func() string { return b.PublicURL }, Logger: s.cfg.Logger}
+	if b.OAuth != nil {
+		cfg.Register = explorer.OAuthRegistrar(b.OAuth)
+	}
+	ex := explorer.New(cfg)
 	root.Handle(explorer.Path, ex)
 	root.Handle(explorer.Path+"/*", ex)
 }
