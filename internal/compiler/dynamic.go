@@ -97,6 +97,9 @@ func (c *compiler) readDynamic(q Query) (fields, sorts []string, err error) {
 	if err = c.readFilterExpression(q.FilterExpression); err != nil {
 		return nil, nil, err
 	}
+	if len(calcs) > 0 && len(q.Pivots) > 0 {
+		return nil, nil, overlook.Invalid("dynamic_fields", "unsupported", "table calculations on a pivoted query are not supported yet")
+	}
 	if fields, err = c.readTableCalcs(calcs, q.Fields); err != nil {
 		return nil, nil, err
 	}
@@ -288,16 +291,42 @@ func (c *compiler) exprRef(name string) (semantic.FieldRef, bool) {
 	return ref, err == nil
 }
 
-// customRef finds a custom field by the name a request gives.
+// customRef finds a custom field by the name a request gives, or by the
+// view-qualified name the compiler gives it (side queries use that one).
 func (c *compiler) customRef(name string) (semantic.FieldRef, bool) {
 	if c.dyn == nil {
 		return semantic.FieldRef{}, false
 	}
-	cf := c.dyn.customs[strings.ToLower(strings.TrimSpace(name))]
-	if cf == nil {
-		return semantic.FieldRef{}, false
+	name = strings.ToLower(strings.TrimSpace(name))
+	if cf := c.dyn.customs[name]; cf != nil {
+		return cf.ref, true
 	}
-	return cf.ref, true
+	for _, cf := range c.dyn.byField {
+		if strings.ToLower(cf.ref.Name()) == name {
+			return cf.ref, true
+		}
+	}
+	return semantic.FieldRef{}, false
+}
+
+// withoutTableCalcs is dynamic_fields without its table calculations, for
+// the side queries of totals (calculations run over the main result only).
+func withoutTableCalcs(text string) string {
+	var entries []map[string]any
+	if json.Unmarshal([]byte(text), &entries) != nil {
+		return text
+	}
+	kept := entries[:0]
+	for _, e := range entries {
+		if _, calc := e["table_calculation"]; !calc {
+			kept = append(kept, e)
+		}
+	}
+	out, err := json.Marshal(kept)
+	if err != nil {
+		return text
+	}
+	return string(out)
 }
 
 // exprErr is a parse or type error of an expression, as a 422 on param.

@@ -52,6 +52,7 @@ func (c *compiler) sideQueries(out *Compiled, p *plan) error {
 // and unlimited.
 func (c *compiler) side(dims, measures []string) (*Compiled, error) {
 	q := c.q
+	q.DynamicFields = withoutTableCalcs(q.DynamicFields)
 	q.Fields = append(append([]string{}, dims...), measures...)
 	q.Pivots, q.ColumnLimit, q.Total, q.RowTotal = nil, "", false, ""
 	q.Sorts, q.Limit = []string{Unsorted}, "-1"

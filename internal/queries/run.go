@@ -64,7 +64,7 @@ func Run(ctx context.Context, eng warehouse.Engine, c *compiler.Compiled, f resu
 	if err != nil {
 		return 0, databaseError(err)
 	}
-	cols, src := withTableCalcs(c, cols, &projected{src: sc, keep: keep, all: len(c.Columns)})
+	cols, src, opt := withTableCalcs(c, cols, &projected{src: sc, keep: keep, all: len(c.Columns)}, opt)
 	n, err := f.Write(w, cols, src, opt)
 	if err != nil {
 		return n, databaseError(err)

@@ -9,17 +9,23 @@ import (
 	"github.com/overlookbi/overlook/internal/results"
 )
 
-// withTableCalcs adds the query's table calculations after its columns;
-// the rows are then buffered (see results.WithTableCalcs).
-func withTableCalcs(c *compiler.Compiled, cols []results.Column, rows results.Rows) ([]results.Column, results.Rows) {
+// withTableCalcs adds the query's table calculations after its columns,
+// and to its totals row; the rows are then buffered (see
+// results.WithTableCalcs).
+func withTableCalcs(c *compiler.Compiled, cols []results.Column, rows results.Rows, opt results.Options) ([]results.Column, results.Rows, results.Options) {
 	if len(c.TableCalcs) == 0 {
-		return cols, rows
+		return cols, rows, opt
 	}
 	calcs := make([]results.TableCalc, len(c.TableCalcs))
 	for i, tc := range c.TableCalcs {
 		calcs[i] = results.TableCalc{Column: tableCalcColumn(tc), Expr: tc.Expr, SortOrder: tc.SortOrder, SortDesc: tc.SortDesc}
 	}
-	return results.WithTableCalcs(cols, rows, calcs, time.Now())
+	now := time.Now()
+	if opt.Totals != nil {
+		opt.Totals = results.TableCalcTotals(cols, opt.Totals, calcs, now)
+	}
+	all, out := results.WithTableCalcs(cols, rows, calcs, now)
+	return all, out, opt
 }
 
 func tableCalcColumn(tc compiler.TableCalc) results.Column {

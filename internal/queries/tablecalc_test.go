@@ -5,13 +5,17 @@ import (
 
 	"github.com/overlookbi/overlook/internal/compiler"
 	"github.com/overlookbi/overlook/internal/lookerexpr"
+	"github.com/overlookbi/overlook/internal/results"
 )
 
 func TestTableCalcColumnsAndKey(t *testing.T) {
 	n, _ := lookerexpr.Parse("${products.count} * 2")
 	c := &compiler.Compiled{TableCalcs: []compiler.TableCalc{{Name: "double_count", Expression: lookerexpr.Format(n), Expr: n, Type: "number"}}}
-	cols, _ := withTableCalcs(c, nil, nil)
-	if len(cols) != 1 || cols[0].Label != "Double Count" || cols[0].Kind != "table_calculation" {
+	cols, _, opt := withTableCalcs(c, []results.Column{{Name: "products.count"}}, nil, results.Options{Totals: []any{int64(21)}})
+	if len(opt.Totals) != 2 || opt.Totals[1] != 42.0 {
+		t.Errorf("totals %v", opt.Totals)
+	}
+	if len(cols) != 2 || cols[1].Label != "Double Count" || cols[1].Kind != "table_calculation" {
 		t.Errorf("columns %+v", cols)
 	}
 	var parts []string

@@ -42,6 +42,32 @@ func WithTableCalcs(cols []Column, src Rows, calcs []TableCalc, now time.Time) (
 	return all, &calcRows{src: src, cols: cols, calcs: calcs, now: now, i: -1}
 }
 
+// TableCalcTotals is the totals row with the calculations evaluated over
+// it as a one-row result; a calculation that fails there is null.
+func TableCalcTotals(cols []Column, totals []any, calcs []TableCalc, now time.Time) []any {
+	_, rows := WithTableCalcs(cols, &oneRow{row: totals}, calcs, now)
+	if rows.Next() {
+		if row, err := rows.Row(); err == nil {
+			return row
+		}
+	}
+	return append(append([]any{}, totals...), make([]any, len(calcs))...)
+}
+
+// oneRow is a result of a single row.
+type oneRow struct {
+	row  []any
+	done bool
+}
+
+func (o *oneRow) Next() bool {
+	more := !o.done
+	o.done = true
+	return more
+}
+func (o *oneRow) Row() ([]any, error) { return o.row, nil }
+func (o *oneRow) Err() error          { return nil }
+
 type calcRows struct {
 	src   Rows
 	cols  []Column
