@@ -94,13 +94,42 @@ async function finishSignIn () {
   sessionStorage.removeItem('overlook-explorer-state')
   const body = await res.json().catch(() => ({}))
   if (!res.ok || !body.access_token) throw new Error('token exchange failed: ' + (body.message || res.status))
-  useToken(body.access_token)
+  useToken(body.access_token, body.refresh_token)
 }
 
-function useToken (token) {
+// refresh trades the refresh token for a new access token (the server
+// rotates the refresh token too). It returns false when there is none or
+// the server refuses it.
+async function refresh () {
+  const refreshToken = sessionStorage.getItem('overlook-explorer-refresh')
+  if (!refreshToken) return false
+  const res = await fetch(state.config.token_url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'refresh_token',
+      client_id: state.config.client_id,
+      redirect_uri: state.config.redirect_uri,
+      refresh_token: refreshToken
+    })
+  })
+  const body = await res.json().catch(() => ({}))
+  if (!res.ok || !body.access_token) {
+    sessionStorage.removeItem('overlook-explorer-refresh')
+    return false
+  }
+  state.token = body.access_token
+  sessionStorage.setItem('overlook-explorer-token', body.access_token)
+  if (body.refresh_token) sessionStorage.setItem('overlook-explorer-refresh', body.refresh_token)
+  return true
+}
+
+function useToken (token, refreshToken) {
   state.token = token
   if (token) sessionStorage.setItem('overlook-explorer-token', token)
   else sessionStorage.removeItem('overlook-explorer-token')
+  if (refreshToken) sessionStorage.setItem('overlook-explorer-refresh', refreshToken)
+  else sessionStorage.removeItem('overlook-explorer-refresh')
   showAccount()
 }
 
@@ -123,7 +152,15 @@ async function signOut () {
 
 // ---- Requests -----------------------------------------------------------
 
+// api sends one request as the signed-in user; an expired token is
+// refreshed once.
 async function api (method, pathAndQuery, body) {
+  const res = await send(method, pathAndQuery, body)
+  if (res.status === 401 && state.token && await refresh()) return send(method, pathAndQuery, body)
+  return res
+}
+
+async function send (method, pathAndQuery, body) {
   const headers = { 'x-looker-appid': 'Overlook API Explorer' }
   if (state.token) headers.Authorization = 'Bearer ' + state.token
   const init = { method, headers }
