@@ -161,7 +161,7 @@ func appendTime(b []byte, typ string, t time.Time) []byte {
 			layout = timeLayouts["date"]
 		}
 	}
-	return t.AppendFormat(b, layout)
+	return appendLayout(b, t, layout)
 }
 
 // isNumeric tells a numeric LookML type (for alignment and metadata).

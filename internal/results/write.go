@@ -128,7 +128,7 @@ func (s *source) fetch() bool {
 // flushed through an http.Flusher) once a chunk is full or, for slow
 // sources, once flushEvery has passed.
 const (
-	chunkSize  = 32 << 10
+	chunkSize  = 128 << 10
 	flushEvery = 200 * time.Millisecond
 )
 

@@ -2,12 +2,20 @@ package queriestest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/overlookbi/overlook/internal/queries"
+	"github.com/overlookbi/overlook/internal/results"
+	"github.com/overlookbi/overlook/internal/warehouse"
+	"github.com/overlookbi/overlook/internal/warehouse/duckdb"
 )
 
 // The benchmarks serve run_inline_query through the node's handler in
@@ -58,4 +66,50 @@ func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkSQLRunnerCSV writes the csv of a DuckDB table shaped like
+// bench/queries' (int, double, varchar, date, timestamp) through RunSQL:
+//
+//	go test -run '^$' -bench SQLRunnerCSV -cpuprofile cpu.out ./internal/queries/queriestest
+func BenchmarkSQLRunnerCSV(b *testing.B) {
+	const rows = 200_000
+	path := filepath.Join(b.TempDir(), "big.duckdb")
+	db, err := duckdb.OpenDB(warehouse.Config{Path: path})
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, err = db.Exec(fmt.Sprintf(`CREATE TABLE big AS SELECT range AS i, random() AS d, 'row ' || range AS s,
+		DATE '2020-01-01' + (range %% 1000)::INT AS dt, TIMESTAMP '2020-01-01' + INTERVAL (range) SECOND AS ts
+		FROM range(%d)`, rows))
+	db.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	eng, err := duckdb.Open(context.Background(), warehouse.Config{Name: "big", Dialect: "duckdb", Path: path, ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer eng.Close()
+	csv, err := results.Resolve("csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var out countingWriter
+	for b.Loop() {
+		n, err := queries.RunSQL(context.Background(), eng, "SELECT i, d, s, dt, ts FROM big", csv, &out, results.Options{})
+		if err != nil || n != rows {
+			b.Fatalf("%d rows, %v", n, err)
+		}
+	}
+	b.ReportMetric(float64(out.n)/float64(b.N)/rows, "bytes/row")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
+}
+
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	return len(p), nil
 }
