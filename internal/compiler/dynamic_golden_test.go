@@ -1,11 +1,13 @@
 package compiler_test
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
 
 	"github.com/overlookbi/overlook/internal/compiler"
+	"github.com/overlookbi/overlook/internal/overlook"
 )
 
 var dynamicCases = []goldenCase{
@@ -23,6 +25,9 @@ var dynamicCases = []goldenCase{
 	})},
 	{name: "dynamic_filter_expression", q: with(q("users", "users.state", "users.count"), func(q *compiler.Query) {
 		q.FilterExpression = `(${users.state} = "California" OR contains(${users.city}, "San")) AND ${users.age} / 2 > 10.5 AND NOT is_null(${users.id})`
+	})},
+	{name: "dynamic_matches_filter", q: with(q("orders", "orders.status", "orders.count"), func(q *compiler.Query) {
+		q.FilterExpression = "matches_filter(${orders.created_date}, `7 days`) OR matches_filter(${orders.status}, `Complete,Shipp%`) AND ${orders.is_returned}"
 	})},
 	{name: "dynamic_filter_expression_having", q: with(q("products", "products.brand", "products.count"), func(q *compiler.Query) {
 		q.FilterExpression = `${products.count} > 5 OR ${products.brand} = "Levi's"`
@@ -50,5 +55,46 @@ func TestDynamicGolden(t *testing.T) {
 				checkGolden(t, filepath.Join("testdata", gc.name, d+".sql"), got)
 			})
 		}
+	}
+}
+
+// TestDynamicRefusals: misused custom fields and expressions are 422s on
+// the parameter that holds them.
+func TestDynamicRefusals(t *testing.T) {
+	cases := []struct {
+		name, field string
+		q           compiler.Query
+	}{
+		{"having on an ungrouped dimension", "filter_expression", with(q("products", "products.brand", "products.count"), func(q *compiler.Query) {
+			q.FilterExpression = `${products.count} > 5 OR ${products.category} = "Jeans"`
+		})},
+		{"matches_filter with a bad number filter", "filter_expression", with(q("users", "users.state"), func(q *compiler.Query) {
+			q.FilterExpression = "matches_filter(${users.age}, `old`)"
+		})},
+		{"custom dimension reading a measure", "dynamic_fields", with(q("users", "users.state", "d"), func(q *compiler.Query) {
+			q.DynamicFields = `[{"dimension":"d","expression":"${users.count} + 1"}]`
+		})},
+		{"custom dimensions in a cycle", "dynamic_fields", with(q("users", "users.state", "a"), func(q *compiler.Query) {
+			q.DynamicFields = `[{"dimension":"a","expression":"${b} + 1"},{"dimension":"b","expression":"${a} - 1"}]`
+		})},
+		{"custom field named like a field", "dynamic_fields", with(q("users", "users.state"), func(q *compiler.Query) {
+			q.DynamicFields = `[{"dimension":"state","expression":"1"}]`
+		})},
+		{"custom measure on a measure", "dynamic_fields", with(q("users", "users.state"), func(q *compiler.Query) {
+			q.DynamicFields = `[{"measure":"m","type":"sum","based_on":"users.count"}]`
+		})},
+		{"sort direction on a table calculation", "sorts", with(q("users", "users.state", "users.count"), func(q *compiler.Query) {
+			q.DynamicFields = `[{"table_calculation":"c","expression":"row()"}]`
+			q.Sorts = []string{"c sideways"}
+		})},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := compiler.Compile(testModel(t, ""), tc.q, "postgres", compiler.Context{Now: fixedNow})
+			var oe *overlook.Error
+			if !errors.As(err, &oe) || oe.Code != overlook.EINVALID || oe.Field != tc.field {
+				t.Errorf("error %v, want a 422 on %s", err, tc.field)
+			}
+		})
 	}
 }

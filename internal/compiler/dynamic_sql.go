@@ -49,9 +49,10 @@ func (c *compiler) customSQL(ref semantic.FieldRef, part semantic.Part) (sql str
 // the referenced fields read.
 func (c *compiler) exprSQL(n lookerexpr.Node, param string) (sqlgen.Expr, error) {
 	x, err := lookerexpr.ToSQL(n, lookerexpr.SQLOptions{
-		Field:      c.exprField,
-		EscapeLike: func(s string) string { return sqlgen.EscapeLike(c.d, s) },
-		Now:        c.exprNow(),
+		Field:         c.exprField,
+		EscapeLike:    func(s string) string { return sqlgen.EscapeLike(c.d, s) },
+		Now:           c.exprNow(),
+		MatchesFilter: c.matchesFilter,
 	})
 	if err != nil {
 		return nil, exprErr(param, "", err)
@@ -85,6 +86,26 @@ func (c *compiler) exprField(name string) (sqlgen.Expr, error) {
 	}
 	d, err := c.dimension(ref)
 	return d.sel, err
+}
+
+// matchesFilter is matches_filter(${field}, `filter`): the filter
+// expression read with the field's grammar, as a query filter would be.
+func (c *compiler) matchesFilter(name, expr string, _ int) (sqlgen.Expr, error) {
+	ref, ok := c.exprRef(name)
+	if !ok {
+		return nil, overlook.Invalid("filter_expression", "unknown_field", "explore %s has no field %q", c.e.Name, name)
+	}
+	if !c.building {
+		return sqlgen.Literal{Value: nil}, c.discover(ref)
+	}
+	if ref.Field.Kind == semantic.FilterOnly || ref.Field.Kind == semantic.Parameter {
+		return nil, overlook.Invalid("filter_expression", "invalid", "%s is a filter-only field and has no values to match", name)
+	}
+	p, err := c.predicate(filter{ref: ref, expr: expr, source: "filter_expression"})
+	if p == nil && err == nil {
+		p = sqlgen.Literal{Value: true} // the expression matches every value
+	}
+	return p, err
 }
 
 // readsMeasure reports an expression that refers to a measure: it

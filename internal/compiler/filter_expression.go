@@ -5,6 +5,7 @@ import (
 
 	"github.com/overlookbi/overlook/internal/lookerexpr"
 	"github.com/overlookbi/overlook/internal/overlook"
+	"github.com/overlookbi/overlook/internal/semantic"
 	"github.com/overlookbi/overlook/internal/sqlgen"
 )
 
@@ -49,7 +50,30 @@ func (c *compiler) withFilterExpression(where, having sqlgen.And) (sqlgen.And, s
 		return nil, nil, err
 	}
 	if c.readsMeasure(c.dyn.filter) {
+		if err := c.groupedOnly(c.dyn.filter); err != nil {
+			return nil, nil, err
+		}
 		return where, append(having, x), nil
 	}
 	return append(where, x), having, nil
+}
+
+// groupedOnly refuses a filter_expression on groups (HAVING) that reads a
+// dimension the query does not group by: the database could not say
+// which of a group's values to test.
+func (c *compiler) groupedOnly(n lookerexpr.Node) error {
+	grouped := map[*semantic.Field]bool{}
+	for _, name := range append(append([]string{}, c.q.Fields...), c.q.Pivots...) {
+		if ref, ok := c.exprRef(strings.TrimSpace(name)); ok {
+			grouped[ref.Field] = true
+		}
+	}
+	for _, name := range lookerexpr.Fields(n) {
+		ref, ok := c.exprRef(name)
+		if ok && ref.Field.Kind != semantic.Measure && !grouped[ref.Field] {
+			return overlook.Invalid("filter_expression", "invalid",
+				"filter_expression reads measures, so it filters groups: %s must be among the query's fields", name)
+		}
+	}
+	return nil
 }

@@ -20,6 +20,13 @@ type String struct {
 	Value string
 }
 
+// FilterText is a filter expression embedded in backticks, as the second
+// argument of matches_filter: `7 days`, `Jeans,Pants`.
+type FilterText struct {
+	At   int
+	Text string
+}
+
 // Bool is yes/no (true/false).
 type Bool struct {
 	At    int
@@ -56,14 +63,15 @@ type Call struct {
 	Args []Node
 }
 
-func (n Number) Pos() int { return n.At }
-func (n String) Pos() int { return n.At }
-func (n Bool) Pos() int   { return n.At }
-func (n Null) Pos() int   { return n.At }
-func (n Field) Pos() int  { return n.At }
-func (n Unary) Pos() int  { return n.At }
-func (n Binary) Pos() int { return n.At }
-func (n Call) Pos() int   { return n.At }
+func (n Number) Pos() int     { return n.At }
+func (n String) Pos() int     { return n.At }
+func (n Bool) Pos() int       { return n.At }
+func (n FilterText) Pos() int { return n.At }
+func (n Null) Pos() int       { return n.At }
+func (n Field) Pos() int      { return n.At }
+func (n Unary) Pos() int      { return n.At }
+func (n Binary) Pos() int     { return n.At }
+func (n Call) Pos() int       { return n.At }
 
 // Error is a problem at a byte offset of the source.
 type Error struct {

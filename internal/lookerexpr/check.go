@@ -48,6 +48,8 @@ func (c checker) check(n Node) (Type, error) {
 		return TypeBool, nil
 	case Null:
 		return TypeNull, nil
+	case FilterText:
+		return 0, errAt(n.At, "a filter expression in backticks goes only in matches_filter")
 	case Field:
 		t, ok := c.fields(n.Name)
 		if !ok {
@@ -123,6 +125,9 @@ func (c checker) call(n Call) (Type, error) {
 	if !ok {
 		return 0, errAt(n.At, "unknown function %s", n.Name)
 	}
+	if n.Name == "matches_filter" {
+		return c.matchesFilter(n)
+	}
 	if f.calc && !c.calc {
 		return 0, errAt(n.At, "%s is a table calculation function: it cannot be used here", n.Name)
 	}
@@ -146,6 +151,29 @@ func (c checker) call(n Call) (Type, error) {
 		}
 	}
 	return f.result(n, types)
+}
+
+// matchesFilter checks matches_filter(${field}, `filter expression`); the
+// filter expression itself is read with the field's grammar when the
+// query is compiled. It runs in SQL only.
+func (c checker) matchesFilter(n Call) (Type, error) {
+	if c.calc {
+		return 0, errAt(n.At, "matches_filter cannot be used in a table calculation")
+	}
+	if len(n.Args) != 2 {
+		return 0, errAt(n.At, "matches_filter takes a field and a filter expression in backticks")
+	}
+	f, ok := n.Args[0].(Field)
+	if !ok {
+		return 0, errAt(n.Args[0].Pos(), "the first argument of matches_filter must be a field")
+	}
+	if _, ok := n.Args[1].(FilterText); !ok {
+		return 0, errAt(n.Args[1].Pos(), "the second argument of matches_filter must be a filter expression in backticks")
+	}
+	if _, known := c.fields(f.Name); !known {
+		return 0, errAt(f.At, "unknown field %s", f.Name)
+	}
+	return TypeBool, nil
 }
 
 // function describes one function of the language.
@@ -243,6 +271,8 @@ var functions = map[string]function{
 	"mod":         {min: 2, max: 2, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
 	"date":        {min: 3, max: 3, args: []Type{TypeNumber}, result: fixed(TypeDate), literalInts: intConst(0, 1, 2)},
 	"now":         {min: 0, max: 0, result: fixed(TypeDate)},
+	// matches_filter is checked by checker.matchesFilter.
+	"matches_filter": {min: 2, max: 2},
 
 	"offset":                {min: 2, max: 2, args: []Type{TypeAny, TypeNumber}, calc: true, result: firstArg, literalInts: intConst(1)},
 	"running_total":         {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, result: fixed(TypeNumber)},

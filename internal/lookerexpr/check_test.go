@@ -40,6 +40,12 @@ func TestCheck(t *testing.T) {
 		{in: `round(1, ${users.age})`, err: "must be a whole number"},
 		{in: `offset(${users.age}, 1.5)`, calc: true, err: "must be a whole number"},
 		{in: `sleep(5)`, err: "unknown function sleep"},
+		{in: "matches_filter(${users.state}, `CA,NY`) AND yes", want: TypeBool},
+		{in: "matches_filter(${users.nope}, `CA`)", err: "unknown field users.nope"},
+		{in: "matches_filter(\"CA\", `CA`)", err: "must be a field"},
+		{in: "matches_filter(${users.state}, \"CA\")", err: "in backticks"},
+		{in: "matches_filter(${users.state}, `CA`)", calc: true, err: "table calculation"},
+		{in: "`CA` = 1", err: "only in matches_filter"},
 		{in: `abs(1, 2)`, err: "abs takes 1 arguments"},
 		{in: `concat()`, err: "at least 1"},
 	}

@@ -16,6 +16,7 @@ const (
 	tNumber
 	tString
 	tField
+	tFilter // `…`
 	tIdent
 	tOp // + - * / = <> != < <= > >=
 	tLParen
@@ -54,6 +55,12 @@ func lex(src string) ([]token, error) {
 				return nil, err
 			}
 			toks, i = append(toks, t), n
+		case c == '`':
+			n := strings.IndexByte(src[i+1:], '`')
+			if n < 0 {
+				return nil, errAt(i, "unterminated filter expression")
+			}
+			toks, i = append(toks, token{tFilter, i, src[i+1 : i+1+n]}), i+n+2
 		case c == '"' || c == '\'':
 			t, n, err := lexString(src, i)
 			if err != nil {

@@ -160,6 +160,8 @@ func (p *parser) primary() (Node, error) {
 		return String{At: t.pos, Value: t.text}, nil
 	case tField:
 		return Field{At: t.pos, Name: t.text}, nil
+	case tFilter:
+		return FilterText{At: t.pos, Text: t.text}, nil
 	case tLParen:
 		return p.group(t)
 	case tIdent:

@@ -25,6 +25,8 @@ func TestParseFormat(t *testing.T) {
 		{`${custom_dim} >= 1e3`, `${custom_dim} >= 1e3`},
 		{`(1 = 2) = yes`, `(1 = 2) = yes`},
 		{`- -1`, `--1`},
+		{"matches_filter(${orders.created_date}, `7 days`) OR NOT matches_filter(${a.b}, `\"x\",y`)",
+			"matches_filter(${orders.created_date}, `7 days`) OR NOT matches_filter(${a.b}, `\"x\",y`)"},
 	}
 	for _, c := range cases {
 		n, err := Parse(c.in)
@@ -56,6 +58,7 @@ func TestParseErrors(t *testing.T) {
 		{`${a.b.c}`, 0, "bad field name"},
 		{`$x`, 0, "expected ${"},
 		{`"abc`, 0, "unterminated"},
+		{"matches_filter(${a.b}, `7 days)", 23, "unterminated filter"},
 		{`users.state = 1`, 5, "unexpected character"},
 		{`users = 1`, 0, "unknown name"},
 		{`1 ; DROP TABLE x`, 2, "unexpected character"},

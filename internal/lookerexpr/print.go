@@ -64,6 +64,8 @@ func write(b *strings.Builder, n Node, min int) {
 		b.WriteString(map[bool]string{true: "yes", false: "no"}[n.Value])
 	case Null:
 		b.WriteString("null")
+	case FilterText:
+		b.WriteString("`" + n.Text + "`")
 	case Field:
 		b.WriteString("${" + n.Name + "}")
 	case Unary:

@@ -17,6 +17,8 @@ type SQLOptions struct {
 	// pattern of the dialect.
 	EscapeLike func(string) string
 	Now        time.Time
+	// MatchesFilter is the condition of matches_filter(${field}, `filter`).
+	MatchesFilter func(field, filter string, pos int) (sqlgen.Expr, error)
 }
 
 // ToSQL turns a checked row-level expression into a sqlgen expression.
@@ -97,6 +99,11 @@ func (t translator) call(n Call) (sqlgen.Expr, error) {
 		return nil, errAt(n.At, "%s cannot be computed in SQL", n.Name)
 	}
 	switch n.Name {
+	case "matches_filter":
+		if t.opt.MatchesFilter == nil {
+			return nil, errAt(n.At, "matches_filter cannot be used here")
+		}
+		return t.opt.MatchesFilter(n.Args[0].(Field).Name, n.Args[1].(FilterText).Text, n.At)
 	case "date":
 		return t.date(n)
 	case "now":

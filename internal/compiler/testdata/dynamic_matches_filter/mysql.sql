@@ -1,0 +1,10 @@
+SELECT
+    `orders`.status AS `orders.status`,
+    COUNT(*) AS `orders.count`
+FROM orders AS `orders`
+WHERE (((((`orders`.created_at)) >= ? AND ((`orders`.created_at)) < ?)) OR ((((((`orders`.status)) = ? OR ((`orders`.status)) LIKE ? ESCAPE '!')) AND ((`orders`.returned_at IS NOT NULL)))))
+GROUP BY 1
+ORDER BY CASE WHEN (COUNT(*)) IS NULL THEN 0 ELSE 1 END, 2 DESC, CASE WHEN (`orders`.status) IS NULL THEN 1 ELSE 0 END, 1
+LIMIT 500
+-- args: 2026-03-12T00:00:00Z 2026-03-19T00:00:00Z "Complete" "Shipp%"
+-- columns: orders.status(dimension) orders.count(measure)
