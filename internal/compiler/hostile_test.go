@@ -67,6 +67,16 @@ func TestHostileDynamicInputs(t *testing.T) {
 				q.FilterExpression = `${users.state} = ` + exprString(p) + ` OR contains(${users.city}, ` + exprString(p) + `)`
 			})
 		},
+		"matches_filter constant": func(p string) compiler.Query {
+			return with(q("users", "users.state"), func(q *compiler.Query) {
+				q.FilterExpression = "matches_filter(${users.state}, `" + strings.ReplaceAll(p, "`", "") + "`)"
+			})
+		},
+		"matches_filter number": func(p string) compiler.Query {
+			return with(q("users", "users.state"), func(q *compiler.Query) {
+				q.FilterExpression = "matches_filter(${users.age}, `" + p + "`)"
+			})
+		},
 		"filter_expression field": func(p string) compiler.Query {
 			return with(q("users", "users.state"), func(q *compiler.Query) { q.FilterExpression = `${` + p + `} = 1` })
 		},
