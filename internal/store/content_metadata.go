@@ -259,3 +259,8 @@ func (s *Store) GrantsFor(ctx context.Context, userID int64) ([]*ContentAccess, 
 	return s.contentAccesses(ctx, `WHERE user_id = ? OR all_users OR group_id IN (`+userGroupsCTE+` SELECT id FROM ug)`,
 		userID, userID)
 }
+
+// ChildAccessNodes returns the nodes directly below a node.
+func (s *Store) ChildAccessNodes(ctx context.Context, parentID int64) ([]AccessNode, error) {
+	return s.accessNodes(ctx, `WHERE parent_id = ?`, parentID)
+}

@@ -229,9 +229,32 @@ func (s *Store) UpdateFolder(ctx context.Context, id int64, name *string, parent
 	})
 }
 
-// DeleteFolder removes a folder with every folder below it and their
-// content metadata.
+// DeleteFolder removes a folder with every folder below it, what they hold
+// (looks and dashboards go with their folder) and their content metadata.
 func (s *Store) DeleteFolder(ctx context.Context, id int64) error {
-	res, err := s.exec(ctx, `DELETE FROM folders WHERE id = ?`, id)
-	return wrap("delete folder", affectedOne(res, err))
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, s.q(`WITH RECURSIVE sub(id) AS (
+				SELECT ? UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)
+			DELETE FROM content_metadata WHERE folder_id IS NULL AND parent_id IN
+				(SELECT m.id FROM content_metadata m WHERE m.folder_id IN (SELECT id FROM sub))`), id)
+		if err != nil {
+			return wrap("delete folder content metadata", err)
+		}
+		res, err := tx.ExecContext(ctx, s.q(`DELETE FROM folders WHERE id = ?`), id)
+		return wrap("delete folder", affectedOne(res, err))
+	})
+}
+
+// FolderSubtree returns the ids of a folder and every folder below it.
+func (s *Store) FolderSubtree(ctx context.Context, id int64) ([]int64, error) {
+	var ids []int64
+	err := s.eachRow(ctx, `WITH RECURSIVE sub(id) AS (
+			SELECT id FROM folders WHERE id = ? UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)
+		SELECT id FROM sub ORDER BY id`, []any{id}, func(sc scanner) error {
+		var v int64
+		err := sc.Scan(&v)
+		ids = append(ids, v)
+		return err
+	})
+	return ids, err
 }

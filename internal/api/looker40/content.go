@@ -1,0 +1,219 @@
+package looker40
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/overlookbi/overlook/internal/access"
+	"github.com/overlookbi/overlook/internal/api/model"
+	"github.com/overlookbi/overlook/internal/api/requestinfo"
+	"github.com/overlookbi/overlook/internal/content"
+	"github.com/overlookbi/overlook/internal/overlook"
+	"github.com/overlookbi/overlook/internal/store"
+)
+
+const tagContent = "Content"
+
+func init() { register(registerContentMetadata) }
+
+// ContentMetadataIDPath names one content_metadata node.
+type ContentMetadataIDPath struct {
+	ContentMetadataID string `path:"content_metadata_id" doc:"Id of content metadata"`
+}
+
+// ContentMetadataAccessIDPath names one grant.
+type ContentMetadataAccessIDPath struct {
+	ContentMetadataAccessID string `path:"content_metadata_access_id" doc:"Id of content metadata access"`
+}
+
+type contentMetadatasInput struct {
+	FieldsParam
+	ParentID string `query:"parent_id" required:"true" doc:"Id of the parent content metadata"`
+}
+
+type contentMetadataInput struct {
+	ContentMetadataIDPath
+	FieldsParam
+}
+
+type contentMetadataUpdateInput struct {
+	ContentMetadataIDPath
+	Body model.Body[model.ContentMeta]
+}
+
+type contentAccessesInput struct {
+	FieldsParam
+	ContentMetadataID string `query:"content_metadata_id" required:"true" doc:"Id of the content metadata"`
+}
+
+type contentAccessCreateInput struct {
+	SendBoardsNotificationEmail bool `query:"send_boards_notification_email" doc:"Overlook sends no mail for boards; accepted and ignored"`
+	Body                        model.Body[model.ContentMetaGroupUser]
+}
+
+type contentAccessUpdateInput struct {
+	ContentMetadataAccessIDPath
+	Body model.Body[model.ContentMetaGroupUser]
+}
+
+func registerContentMetadata(api huma.API, b *Backend) {
+	o := func(id, method, path, summary string) op {
+		return op{ID: id, Method: method, Path: path, Tag: tagContent, Perm: access.Authenticated, Summary: summary}
+	}
+	handle(api, o("all_content_metadatas", http.MethodGet, "/content_metadata",
+		"The content metadata directly below a node"), b.allContentMetadatas)
+	handle(api, o("content_metadata", http.MethodGet, "/content_metadata/{content_metadata_id}",
+		"One content metadata node"), b.contentMetadata)
+	handle(api, o("update_content_metadata", http.MethodPatch, "/content_metadata/{content_metadata_id}",
+		"Open or close a node (whether it inherits its parent's access)"), b.updateContentMetadata)
+	handle(api, o("all_content_metadata_accesses", http.MethodGet, "/content_metadata_access",
+		"The grants on a node"), b.allContentMetadataAccesses)
+	handle(api, o("create_content_metadata_access", http.MethodPost, "/content_metadata_access",
+		"Give a user or group view or edit access to a node"), b.createContentMetadataAccess)
+	del := o("delete_content_metadata_access", http.MethodDelete, "/content_metadata_access/{content_metadata_access_id}",
+		"Remove a grant")
+	del.Status = http.StatusNoContent
+	handle(api, o("update_content_metadata_access", http.MethodPut, "/content_metadata_access/{content_metadata_access_id}",
+		"Change a grant between view and edit"), b.updateContentMetadataAccess)
+	handle(api, del, b.deleteContentMetadataAccess)
+}
+
+func nodeID(ctx context.Context, kind, param string) (int64, error) {
+	id, err := ParseID(param)
+	if err == nil {
+		requestinfo.SetObject(ctx, kind, strconv.FormatInt(id, 10))
+	}
+	return id, err
+}
+
+func contentMetaWire(n *content.Node) model.ContentMeta {
+	return model.ContentMeta{
+		ID: idString(n.ID), Name: ptr(n.Name), ParentID: idString(n.ParentID), FolderID: idString(n.FolderID),
+		LookID: idString(n.LookID), DashboardID: idString(n.DashboardID), ContentType: ptr(n.ContentType()),
+		Inherits: ptr(n.Inherits), InheritingID: idString(n.InheritingID()),
+		Can: map[string]bool{"index": true, "show": true, "update": n.CanManage},
+	}
+}
+
+func contentAccessWire(a *store.ContentAccess, manage bool) model.ContentMetaGroupUser {
+	return model.ContentMetaGroupUser{
+		ID: idString(a.ID), ContentMetadataID: idString(a.ContentMetadataID), PermissionType: ptr(a.PermissionType),
+		UserID: idString(a.UserID), GroupID: idString(a.GroupID),
+		Can: map[string]bool{"index": true, "show": true, "create": manage, "update": manage, "destroy": manage},
+	}
+}
+
+func (b *Backend) allContentMetadatas(ctx context.Context, in *contentMetadatasInput) (*Out[[]model.ContentMeta], error) {
+	parent, err := requiredBodyID("parent_id", &in.ParentID)
+	if err != nil {
+		return nil, err
+	}
+	nodes, err := b.Content.ContentMetadataChildren(ctx, overlook.PrincipalFrom(ctx), parent)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.ContentMeta, len(nodes))
+	for i, n := range nodes {
+		out[i] = contentMetaWire(n)
+	}
+	return ok(out)
+}
+
+func (b *Backend) contentMetadata(ctx context.Context, in *contentMetadataInput) (*Out[model.ContentMeta], error) {
+	id, err := nodeID(ctx, "content_metadata", in.ContentMetadataID)
+	if err != nil {
+		return nil, err
+	}
+	n, err := b.Content.ContentMetadata(ctx, overlook.PrincipalFrom(ctx), id)
+	if err != nil {
+		return nil, err
+	}
+	return ok(contentMetaWire(n))
+}
+
+func (b *Backend) updateContentMetadata(ctx context.Context, in *contentMetadataUpdateInput) (*Out[model.ContentMeta], error) {
+	id, err := nodeID(ctx, "content_metadata", in.ContentMetadataID)
+	if err != nil {
+		return nil, err
+	}
+	p := overlook.PrincipalFrom(ctx)
+	var n *content.Node
+	if v := in.Body.Value.Inherits; in.Body.Has("inherits") && v != nil {
+		n, err = b.Content.SetInherits(ctx, p, id, *v)
+	} else {
+		n, err = b.Content.ContentMetadata(ctx, p, id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ok(contentMetaWire(n))
+}
+
+func (b *Backend) allContentMetadataAccesses(ctx context.Context, in *contentAccessesInput) (*Out[[]model.ContentMetaGroupUser], error) {
+	id, err := requiredBodyID("content_metadata_id", &in.ContentMetadataID)
+	if err != nil {
+		return nil, err
+	}
+	grants, n, err := b.Content.Accesses(ctx, overlook.PrincipalFrom(ctx), id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.ContentMetaGroupUser, len(grants))
+	for i, a := range grants {
+		out[i] = contentAccessWire(a, n.CanManage)
+	}
+	return ok(out)
+}
+
+func (b *Backend) createContentMetadataAccess(ctx context.Context, in *contentAccessCreateInput) (*Out[model.ContentMetaGroupUser], error) {
+	v := in.Body.Value
+	a := &store.ContentAccess{}
+	var err error
+	if a.ContentMetadataID, err = bodyID("content_metadata_id", v.ContentMetadataID); err != nil {
+		return nil, err
+	}
+	if a.UserID, err = bodyID("user_id", v.UserID); err != nil {
+		return nil, err
+	}
+	if a.GroupID, err = bodyID("group_id", v.GroupID); err != nil {
+		return nil, err
+	}
+	if v.PermissionType != nil {
+		a.PermissionType = *v.PermissionType
+	}
+	if err := b.Content.Grant(ctx, overlook.PrincipalFrom(ctx), a); err != nil {
+		return nil, err
+	}
+	requestinfo.SetObject(ctx, "content_metadata_access", strconv.FormatInt(a.ID, 10))
+	return ok(contentAccessWire(a, true))
+}
+
+func (b *Backend) updateContentMetadataAccess(ctx context.Context, in *contentAccessUpdateInput) (*Out[model.ContentMetaGroupUser], error) {
+	id, err := nodeID(ctx, "content_metadata_access", in.ContentMetadataAccessID)
+	if err != nil {
+		return nil, err
+	}
+	perm := ""
+	if v := in.Body.Value.PermissionType; v != nil {
+		perm = *v
+	}
+	a, err := b.Content.UpdateGrant(ctx, overlook.PrincipalFrom(ctx), id, perm)
+	if err != nil {
+		return nil, err
+	}
+	return ok(contentAccessWire(a, true))
+}
+
+func (b *Backend) deleteContentMetadataAccess(ctx context.Context, in *ContentMetadataAccessIDPath) (*Empty, error) {
+	id, err := nodeID(ctx, "content_metadata_access", in.ContentMetadataAccessID)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.Content.Revoke(ctx, overlook.PrincipalFrom(ctx), id); err != nil {
+		return nil, err
+	}
+	return &Empty{}, nil
+}
