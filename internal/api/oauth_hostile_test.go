@@ -58,13 +58,21 @@ func TestOAuthRedirectURISuffix(t *testing.T) { badRedirect(t, appRedirect+"/../
 
 func TestOAuthRedirectURICase(t *testing.T) { badRedirect(t, "https://APP.example.com/oauth/callback") }
 
-func TestOAuthRedirectURIExtraQuery(t *testing.T) { badRedirect(t, appRedirect+"?next=https://evil.example") }
+func TestOAuthRedirectURIExtraQuery(t *testing.T) {
+	badRedirect(t, appRedirect+"?next=https://evil.example")
+}
 
-func TestOAuthRedirectURIOtherPort(t *testing.T) { badRedirect(t, "https://app.example.com:8443/oauth/callback") }
+func TestOAuthRedirectURIOtherPort(t *testing.T) {
+	badRedirect(t, "https://app.example.com:8443/oauth/callback")
+}
 
-func TestOAuthRedirectURIOtherScheme(t *testing.T) { badRedirect(t, "http://app.example.com/oauth/callback") }
+func TestOAuthRedirectURIOtherScheme(t *testing.T) {
+	badRedirect(t, "http://app.example.com/oauth/callback")
+}
 
-func TestOAuthRedirectURIOtherHost(t *testing.T) { badRedirect(t, "https://app.example.com.evil.example/oauth/callback") }
+func TestOAuthRedirectURIOtherHost(t *testing.T) {
+	badRedirect(t, "https://app.example.com.evil.example/oauth/callback")
+}
 
 func TestOAuthRedirectURIMissing(t *testing.T) { badRedirect(t, "") }
 
