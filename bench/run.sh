@@ -117,7 +117,7 @@ EOF
 # profiling harness, for one measured run.
 kill "$ol_pid" && wait "$ol_pid" 2>/dev/null || true
 pr_port="$(free_port)"
-pinned "$work/profile" -cpuprofile "$work/cpu.out" --addr "127.0.0.1:$pr_port" --data-dir "$work/data" 2>/dev/null
+OVERLOOK_DEMO_SCALE=0 pinned "$work/profile" -cpuprofile "$work/cpu.out" --addr "127.0.0.1:$pr_port" --data-dir "$work/data" 2>/dev/null
 pr_pid=$!
 wait_alive "http://127.0.0.1:$pr_port"
 load overlook-profiled "http://127.0.0.1:$pr_port/api/4.0/user" >/dev/null

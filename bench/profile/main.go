@@ -18,6 +18,7 @@ import (
 
 	"github.com/overlookbi/overlook/internal/config"
 	"github.com/overlookbi/overlook/internal/server"
+	"github.com/overlookbi/overlook/internal/warehouse/duckdb"
 )
 
 func main() {
@@ -41,7 +42,9 @@ func run() error {
 	// The request log is formatted as in production, then dropped, like
 	// `overlook serve 2>/dev/null` in bench/run.sh.
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := server.Open(ctx, cfg, log)
+	// The thelook demo, as `overlook serve` has it, so query paths can be
+	// profiled (bench/queries.sh's queries run over it).
+	srv, err := server.Open(ctx, cfg, log, server.WithDemo(duckdb.EnsureDemo, nil))
 	if err != nil {
 		return err
 	}
