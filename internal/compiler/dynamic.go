@@ -39,6 +39,7 @@ type dynamicEntry struct {
 	ValueFormat      *string           `json:"value_format"`
 	ValueFormatName  *string           `json:"value_format_name"`
 	Filters          map[string]string `json:"filters"`
+	FilterExpression string            `json:"filter_expression"`
 }
 
 // custom is a custom dimension or measure, as a synthetic field of the
@@ -174,6 +175,11 @@ func (c *compiler) addCustom(cf *custom) {
 func (c *compiler) addCustomMeasure(e dynamicEntry) error {
 	if err := c.reserveName(e.Measure); err != nil {
 		return err
+	}
+	if strings.TrimSpace(e.FilterExpression) != "" || strings.TrimSpace(e.Expression) != "" {
+		// Refused rather than ignored: ignoring either would count rows the
+		// request meant to leave out.
+		return overlook.Invalid("dynamic_fields", "unsupported", "custom measure %s: expression and filter_expression are not supported yet (use filters)", e.Measure)
 	}
 	typ := strings.ToLower(strings.TrimSpace(e.Type))
 	if !customMeasureTypes[typ] {

@@ -80,6 +80,9 @@ func TestDynamicRefusals(t *testing.T) {
 		{"custom field named like a field", "dynamic_fields", with(q("users", "users.state"), func(q *compiler.Query) {
 			q.DynamicFields = `[{"dimension":"state","expression":"1"}]`
 		})},
+		{"custom measure with a filter expression", "dynamic_fields", with(q("users", "users.state", "m"), func(q *compiler.Query) {
+			q.DynamicFields = `[{"measure":"m","type":"count","based_on":"users.id","filter_expression":"${users.age} > 3"}]`
+		})},
 		{"custom measure on a measure", "dynamic_fields", with(q("users", "users.state"), func(q *compiler.Query) {
 			q.DynamicFields = `[{"measure":"m","type":"sum","based_on":"users.count"}]`
 		})},
