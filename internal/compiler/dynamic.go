@@ -40,6 +40,8 @@ type dynamicEntry struct {
 	ValueFormatName  *string           `json:"value_format_name"`
 	Filters          map[string]string `json:"filters"`
 	FilterExpression string            `json:"filter_expression"`
+	// IsDisabled marks an entry the UI keeps but turned off: it is skipped.
+	IsDisabled bool `json:"is_disabled"`
 }
 
 // custom is a custom dimension or measure, as a synthetic field of the
@@ -76,8 +78,11 @@ func (c *compiler) readDynamic(q Query) (fields, sorts []string, err error) {
 		return nil, nil, err
 	}
 	var calcs []dynamicEntry
+	disabled := map[string]bool{}
 	for _, e := range entries {
 		switch {
+		case e.IsDisabled:
+			disabled[strings.ToLower(e.Measure+e.Dimension+e.TableCalculation)] = true
 		case e.Measure != "":
 			err = c.addCustomMeasure(e)
 		case e.Dimension != "":
@@ -92,6 +97,7 @@ func (c *compiler) readDynamic(q Query) (fields, sorts []string, err error) {
 			return nil, nil, err
 		}
 	}
+	q.Fields, q.Sorts = withoutNames(q.Fields, disabled), withoutNames(q.Sorts, disabled)
 	if err = c.checkCustomDimensions(); err != nil {
 		return nil, nil, err
 	}
@@ -106,6 +112,21 @@ func (c *compiler) readDynamic(q Query) (fields, sorts []string, err error) {
 	}
 	sorts, err = c.calcSorts(q.Sorts)
 	return fields, sorts, err
+}
+
+// withoutNames drops the items ("name" or "name desc") naming a disabled
+// dynamic field.
+func withoutNames(items []string, names map[string]bool) []string {
+	if len(names) == 0 {
+		return items
+	}
+	var out []string
+	for _, it := range items {
+		if w := strings.Fields(it); len(w) == 0 || !names[strings.ToLower(w[0])] {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 func parseDynamic(text string) ([]dynamicEntry, error) {

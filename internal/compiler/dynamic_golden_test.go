@@ -32,10 +32,11 @@ var dynamicCases = []goldenCase{
 	{name: "dynamic_filter_expression_having", q: with(q("products", "products.brand", "products.count"), func(q *compiler.Query) {
 		q.FilterExpression = `${products.count} > 5 OR ${products.brand} = "Levi's"`
 	})},
-	{name: "dynamic_table_calculation", q: with(q("products", "products.brand", "products.count", "share", "previous"), func(q *compiler.Query) {
+	{name: "dynamic_table_calculation", q: with(q("products", "products.brand", "products.count", "share", "previous", "off"), func(q *compiler.Query) {
 		q.DynamicFields = `[{"table_calculation":"share","label":"Share","expression":"percent_of_column_sum(${products.count})","value_format_name":"percent_1"},
-			{"table_calculation":"previous","expression":"offset(${products.count}, -1)"}]`
-		q.Sorts = []string{"share desc", "products.brand"}
+			{"table_calculation":"previous","expression":"offset(${products.count}, -1)"},
+			{"table_calculation":"off","expression":"1 +","is_disabled":true}]`
+		q.Sorts = []string{"share desc", "off", "products.brand"}
 	})},
 }
 
