@@ -90,17 +90,17 @@ func (s *Service) ContentMetadataChildren(ctx context.Context, p *overlook.Princ
 	return out, nil
 }
 
-// SetInherits opens or closes a node the caller manages. A node without a
-// parent has nothing to inherit.
-func (s *Service) SetInherits(ctx context.Context, p *overlook.Principal, id int64, inherits bool) (*Node, error) {
+// UpdateContentMetadata opens or closes (inherits not nil) a node the
+// caller manages. A node without a parent has nothing to inherit.
+func (s *Service) UpdateContentMetadata(ctx context.Context, p *overlook.Principal, id int64, inherits *bool) (*Node, error) {
 	n, err := s.node(ctx, p, id, true)
-	if err != nil {
-		return nil, err
+	if err != nil || inherits == nil {
+		return n, err
 	}
-	if inherits && n.ParentID == 0 && n.BoardID == 0 {
+	if *inherits && n.ParentID == 0 && n.BoardID == 0 {
 		return nil, overlook.Invalid("inherits", "invalid", "this content has no parent to inherit from")
 	}
-	if err := s.st.SetContentMetadataInherits(ctx, id, inherits); err != nil {
+	if err := s.st.SetContentMetadataInherits(ctx, id, *inherits); err != nil {
 		return nil, err
 	}
 	return s.node(ctx, p, id, false)

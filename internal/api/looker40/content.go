@@ -139,13 +139,11 @@ func (b *Backend) updateContentMetadata(ctx context.Context, in *contentMetadata
 	if err != nil {
 		return nil, err
 	}
-	p := overlook.PrincipalFrom(ctx)
-	var n *content.Node
-	if v := in.Body.Value.Inherits; in.Body.Has("inherits") && v != nil {
-		n, err = b.Content.SetInherits(ctx, p, id, *v)
-	} else {
-		n, err = b.Content.ContentMetadata(ctx, p, id)
+	inherits := in.Body.Value.Inherits
+	if !in.Body.Has("inherits") {
+		inherits = nil
 	}
+	n, err := b.Content.UpdateContentMetadata(ctx, overlook.PrincipalFrom(ctx), id, inherits)
 	if err != nil {
 		return nil, err
 	}
