@@ -60,7 +60,8 @@ var seedLooks = []struct {
 }
 
 // Seed fills a fresh instance with demo content over thelook: folders
-// under Shared, looks, and dashboards with tiles and filters. It does
+// under Shared that everyone edits, looks, and dashboards with tiles and
+// filters. It does
 // nothing when any dashboard exists already.
 func Seed(ctx context.Context, st *store.Store) error {
 	existing, err := st.Dashboards(ctx, store.ItemFilter{})
@@ -75,6 +76,12 @@ func Seed(ctx context.Context, st *store.Store) error {
 	for _, name := range seedFolders {
 		f := &store.Folder{Name: name, ParentID: shared}
 		if err := st.CreateFolder(ctx, f); err != nil {
+			return err
+		}
+		// Like Looker's Shared folder by default, everyone edits the team
+		// folders (saving still needs a role that saves content).
+		grant := &store.ContentAccess{ContentMetadataID: f.ContentMetadataID, AllUsers: true, PermissionType: store.PermEdit}
+		if err := st.CreateContentAccess(ctx, grant); err != nil {
 			return err
 		}
 		folders[name] = f.ID

@@ -132,7 +132,10 @@ func (s *Server) seed(ctx context.Context) error {
 	if err != nil || !fresh {
 		return err
 	}
-	return seedInstance(ctx, s.Store)
+	if err := seedInstance(ctx, s.Store); err != nil {
+		return err
+	}
+	return content.Seed(ctx, s.Store)
 }
 
 // isNew reports whether the instance has no user yet.
