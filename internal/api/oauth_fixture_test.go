@@ -17,6 +17,7 @@ import (
 
 	"github.com/overlookbi/overlook/internal/access"
 	"github.com/overlookbi/overlook/internal/auth"
+	"github.com/overlookbi/overlook/internal/config"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/server/servertest"
 	"github.com/overlookbi/overlook/internal/store"
@@ -41,9 +42,11 @@ type oauthFixture struct {
 	browser  *http.Client
 }
 
-func newOAuthFixture(t *testing.T) *oauthFixture {
+// newOAuthFixture starts a server (opts may change its config) with one
+// user who has an email login and one registered app.
+func newOAuthFixture(t *testing.T, opts ...func(*config.Config)) *oauthFixture {
 	t.Helper()
-	inst := servertest.Start(t)
+	inst := servertest.Start(t, opts...)
 	f := &oauthFixture{inst: inst, email: "ada@example.com", password: "correct horse battery"}
 	f.user = f.addUser(t, "Ada", f.email, f.password)
 	f.register(t, appGUID, appRedirect)
