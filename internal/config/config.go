@@ -30,11 +30,20 @@ type Config struct {
 	Projects []string
 	// Connections are NAME=DSN database connections (trusted).
 	Connections []string
+	// SMTPURL is the mail server scheduled deliveries go through:
+	// smtp://[user:pass@]host[:port]?from=address (smtps://, smtp+plain://).
+	SMTPURL string
+	// OutboundAllow lists host or host:port destinations that webhooks may
+	// reach although they are internal (loopback, private…).
+	OutboundAllow []string
+	// SchedulerTick is how often a node looks for due deliveries.
+	SchedulerTick time.Duration
 }
 
 // Default returns the embedded default: localhost, ./overlook-data, SQLite.
 func Default() Config {
-	return Config{Addr: "127.0.0.1:19999", DataDir: "./overlook-data", LogFormat: "text", ShutdownTimeout: 30 * time.Second, DemoScale: 1}
+	return Config{Addr: "127.0.0.1:19999", DataDir: "./overlook-data", LogFormat: "text", ShutdownTimeout: 30 * time.Second, DemoScale: 1,
+		SchedulerTick: 10 * time.Second}
 }
 
 // setting ties a flag to its environment variable.
@@ -53,6 +62,7 @@ func (c *Config) settings() []setting {
 		{"admin-client-id", "OVERLOOK_ADMIN_CLIENT_ID", "API client_id of the first admin (default: generated)", &c.AdminClientID},
 		{"admin-client-secret", "OVERLOOK_ADMIN_CLIENT_SECRET", "API client_secret of the first admin (default: generated)", &c.AdminClientSecret},
 		{"log-format", "OVERLOOK_LOG_FORMAT", "log format: text or json", &c.LogFormat},
+		{"smtp-url", "OVERLOOK_SMTP_URL", "mail server of scheduled deliveries: smtp://[user:pass@]host[:port]?from=address", &c.SMTPURL},
 	}
 }
 
@@ -79,6 +89,9 @@ func Parse(name string, args []string, getenv func(string) string) (Config, erro
 		appendTo(&c.Projects))
 	fs.Func("connection", "register a database connection: NAME=DSN (repeatable; $OVERLOOK_CONNECTIONS, space-separated)",
 		appendTo(&c.Connections))
+	c.OutboundAllow = strings.FieldsFunc(getenv("OVERLOOK_OUTBOUND_ALLOW"), isListSeparator)
+	fs.Func("outbound-allow", "let webhooks reach this internal host or host:port (repeatable; $OVERLOOK_OUTBOUND_ALLOW, comma-separated)",
+		appendTo(&c.OutboundAllow))
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -89,6 +102,8 @@ func Parse(name string, args []string, getenv func(string) string) (Config, erro
 }
 
 func fields(s string) []string { return strings.Fields(s) }
+
+func isListSeparator(r rune) bool { return r == ',' || r == ' ' }
 
 func appendTo(list *[]string) func(string) error {
 	return func(v string) error {
@@ -118,6 +133,9 @@ func (c *Config) Validate() error {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("log-format %q must be text or json", c.LogFormat))
+	}
+	if c.SchedulerTick <= 0 {
+		errs = append(errs, fmt.Errorf("scheduler tick %v must be positive", c.SchedulerTick))
 	}
 	if c.DemoScale < 0 || c.DemoScale > 100 {
 		errs = append(errs, fmt.Errorf("demo-scale %v must be between 0 and 100", c.DemoScale))

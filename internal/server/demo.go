@@ -18,14 +18,6 @@ const DemoConnection = "thelook"
 // link DuckDB.
 type DemoFunc func(ctx context.Context, path string, opts demo.Options, progress demo.Progress) (bool, error)
 
-// Option changes how Open builds a node.
-type Option func(*options)
-
-type options struct {
-	demo     DemoFunc
-	progress demo.Progress
-}
-
 // WithDemo has Open generate the thelook demo on first start (with the
 // progress callback) and serve it as the read-only thelook connection.
 func WithDemo(ensure DemoFunc, progress demo.Progress) Option {

@@ -26,6 +26,7 @@ import (
 	"github.com/overlookbi/overlook/internal/history"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/queries"
+	"github.com/overlookbi/overlook/internal/scheduler"
 	"github.com/overlookbi/overlook/internal/store"
 )
 
@@ -49,9 +50,11 @@ type Server struct {
 	Connections *connections.Service
 	// Admin holds the first admin's credentials when this start created or
 	// reset them; nil otherwise.
-	Admin   *AdminCredentials
-	key     []byte
-	backend *looker40.Backend
+	Admin *AdminCredentials
+	// Scheduler delivers scheduled plans while the node serves.
+	Scheduler *scheduler.Scheduler
+	key       []byte
+	backend   *looker40.Backend
 }
 
 // Open prepares a node: data dir, database and migrations, built-in roles
@@ -103,6 +106,11 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...Opti
 		Catalog: cat, Connections: s.Connections, Cache: queries.NewCache(), Plans: queries.NewPlans(), History: s.History, Tasks: s.Tasks,
 		Content: content.New(st)}
 	s.backend.OAuth = s.OAuth
+	if s.Scheduler, err = s.openScheduler(o.scheduler); err != nil {
+		s.Connections.Close()
+		st.Close()
+		return nil, err
+	}
 	s.HTTP = api.New(api.Config{
 		Backend: s.backend,
 		Logger:  log, Registry: reg, Alive: st.Ping,
@@ -164,6 +172,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes:    1 << 20,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
+	ctx, stopScheduler := context.WithCancel(ctx)
+	defer stopScheduler()
+	schedulerDone := s.runScheduler(ctx)
+	defer func() { stopScheduler(); <-schedulerDone }()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -160,3 +160,122 @@ func (s *Store) DeleteScheduledPlan(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// UpdateScheduledPlan writes p over the stored plan and replaces its
+// destinations when p has any. A changed crontab is planned from now on.
+func (s *Store) UpdateScheduledPlan(ctx context.Context, p *ScheduledPlan, replaceDestinations bool) error {
+	now := s.ms()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE scheduled_plans SET name = ?, look_id = ?, dashboard_id = ?,
+			lookml_dashboard_id = ?, query_id = ?, crontab = ?, timezone = ?, datagroup = ?, enabled = ?, run_once = ?,
+			options = ?, planned_until = CASE WHEN crontab = ? AND timezone = ? THEN planned_until ELSE ? END,
+			updated_at = ? WHERE id = ?`),
+			p.Name, nullInt(p.LookID), nullInt(p.DashboardID), p.LookMLDashboardID, nullInt(p.QueryID), p.Crontab,
+			p.Timezone, p.Datagroup, p.Enabled, p.RunOnce, orEmptyObject(p.Options), p.Crontab, p.Timezone, now, now, p.ID)
+		if err != nil {
+			return wrap("update scheduled plan", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errNotFound
+		}
+		if !replaceDestinations {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM scheduled_plan_destinations WHERE scheduled_plan_id = ?`), p.ID); err != nil {
+			return wrap("replace destinations", err)
+		}
+		return s.insertDestinations(ctx, tx, p)
+	})
+}
+
+// ScheduledPlanFilter selects plans; zero fields select everything.
+type ScheduledPlanFilter struct {
+	UserID      int64
+	LookID      int64
+	DashboardID int64
+	// FolderID selects the plans of the looks and dashboards in a folder.
+	FolderID int64
+}
+
+// ScheduledPlans lists plans with their destinations, by id.
+func (s *Store) ScheduledPlans(ctx context.Context, f ScheduledPlanFilter) ([]*ScheduledPlan, error) {
+	var w whereBuilder
+	if f.UserID != 0 {
+		w.add("user_id = ?", f.UserID)
+	}
+	if f.LookID != 0 {
+		w.add("look_id = ?", f.LookID)
+	}
+	if f.DashboardID != 0 {
+		w.add("dashboard_id = ?", f.DashboardID)
+	}
+	if f.FolderID != 0 {
+		w.add(`(look_id IN (SELECT id FROM looks WHERE folder_id = ?) OR
+			dashboard_id IN (SELECT id FROM dashboards WHERE folder_id = ?))`, f.FolderID, f.FolderID)
+	}
+	rows, err := s.query(ctx, `SELECT `+planColumns+` FROM scheduled_plans `+w.sql(false)+` ORDER BY id`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []*ScheduledPlan
+	for rows.Next() {
+		p, err := scanPlan(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, p := range out {
+		if p.Destinations, err = s.planDestinations(ctx, p.ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// AddRunOnceJob queues one delivery of a plan now, outside its schedule.
+// A fire of the plan's cron at the same millisecond moves it one later.
+func (s *Store) AddRunOnceJob(ctx context.Context, planID int64) (*ScheduledJob, error) {
+	due := s.now()
+	at := due
+	for range 10 {
+		_, err := s.exec(ctx, `INSERT INTO scheduled_jobs (scheduled_plan_id, fire_at, delivery_id, status, next_attempt_at,
+			created_at) VALUES (?, ?, ?, ?, ?, ?)`, planID, at.UnixMilli(), DeliveryID(planID, at), JobPending,
+			due.UnixMilli(), due.UnixMilli())
+		if err = s.mapErr(err); err == nil {
+			return s.jobByDelivery(ctx, DeliveryID(planID, at))
+		} else if err != errConflict {
+			return nil, wrap("run scheduled plan once", err)
+		}
+		at = at.Add(time.Millisecond)
+	}
+	return nil, wrap("run scheduled plan once", errConflict)
+}
+
+func (s *Store) jobByDelivery(ctx context.Context, deliveryID string) (*ScheduledJob, error) {
+	j, err := scanJob(s.w.QueryRowContext(ctx, s.q(`SELECT `+jobColumns+` FROM scheduled_jobs WHERE delivery_id = ?`), deliveryID))
+	return j, s.mapErr(err)
+}
+
+// LastRuns returns the latest finished fire of each plan.
+func (s *Store) LastRuns(ctx context.Context) (map[int64]time.Time, error) {
+	rows, err := s.query(ctx, `SELECT scheduled_plan_id, MAX(fire_at) FROM scheduled_jobs WHERE status = ? GROUP BY scheduled_plan_id`, JobSuccess)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]time.Time{}
+	for rows.Next() {
+		var id, at int64
+		if err := rows.Scan(&id, &at); err != nil {
+			return nil, err
+		}
+		out[id] = fromMillis(at)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,108 @@
+package scheduler
+
+import (
+	"net/mail"
+	"net/url"
+	"slices"
+	"time"
+
+	"github.com/overlookbi/overlook/internal/overlook"
+	"github.com/overlookbi/overlook/internal/store"
+)
+
+// Formats a look or query plan can deliver. Dashboards (pdf, png, csv_zip)
+// need the renderer.
+var lookFormats = []string{"csv", "json", "json_label", "json_detail", "txt", "md", "html", "xlsx", "inline_table"}
+
+// Destination types a plan can deliver to.
+const (
+	DestEmail   = "email"
+	DestWebhook = "webhook"
+)
+
+// Validate checks a plan before it is stored: one thing to deliver, one
+// way to trigger, destinations that can be reached.
+func Validate(p *store.ScheduledPlan) error {
+	if err := validateTarget(p); err != nil {
+		return err
+	}
+	if err := validateTrigger(p); err != nil {
+		return err
+	}
+	if len(p.Destinations) == 0 {
+		return overlook.Invalid("scheduled_plan_destination", "missing", "a plan needs at least one destination")
+	}
+	for _, d := range p.Destinations {
+		if err := validateDestination(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validateTarget(p *store.ScheduledPlan) error {
+	n := 0
+	for _, set := range []bool{p.LookID != 0, p.DashboardID != 0, p.LookMLDashboardID != "", p.QueryID != 0} {
+		if set {
+			n++
+		}
+	}
+	if n != 1 {
+		return overlook.Invalid("look_id", "invalid", "a plan delivers exactly one of look_id, dashboard_id, lookml_dashboard_id or query_id")
+	}
+	if p.DashboardID != 0 || p.LookMLDashboardID != "" {
+		return overlook.Invalid("dashboard_id", "invalid", "dashboard deliveries are not supported yet: deliver a look or a query")
+	}
+	return nil
+}
+
+func validateTrigger(p *store.ScheduledPlan) error {
+	if p.Timezone != "" {
+		if _, err := time.LoadLocation(p.Timezone); err != nil {
+			return overlook.Invalid("timezone", "invalid", "unknown time zone %q", p.Timezone)
+		}
+	}
+	switch {
+	case p.Datagroup != "":
+		return overlook.Invalid("datagroup", "invalid", "datagroup-triggered plans are not supported yet: use a crontab")
+	case p.Crontab != "":
+		if _, err := ParseSchedule(p.Crontab, p.Timezone); err != nil {
+			return overlook.Invalid("crontab", "invalid", "%v", err)
+		}
+	case !p.RunOnce:
+		return overlook.Invalid("crontab", "missing", "a plan needs a crontab, or run_once")
+	}
+	return nil
+}
+
+func validateDestination(d store.ScheduledPlanDestination) error {
+	if !slices.Contains(lookFormats, d.Format) {
+		return overlook.Invalid("scheduled_plan_destination.format", "invalid", "format %q: want one of %v", d.Format, lookFormats)
+	}
+	switch d.Type {
+	case DestEmail:
+		if _, err := mail.ParseAddressList(d.Address); err != nil || d.Address == "" {
+			return overlook.Invalid("scheduled_plan_destination.address", "invalid", "email address %q", d.Address)
+		}
+	case DestWebhook:
+		u, err := url.Parse(d.Address)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return overlook.Invalid("scheduled_plan_destination.address", "invalid", "webhook address %q: want an http or https URL", d.Address)
+		}
+	default:
+		return overlook.Invalid("scheduled_plan_destination.type", "invalid", "destination type %q: want email or webhook", d.Type)
+	}
+	return nil
+}
+
+// NextRun is the plan's next fire after t, or the zero time.
+func NextRun(p *store.ScheduledPlan, t time.Time) time.Time {
+	if p.Crontab == "" || !p.Enabled {
+		return time.Time{}
+	}
+	s, err := ParseSchedule(p.Crontab, p.Timezone)
+	if err != nil {
+		return time.Time{}
+	}
+	return s.spec.Next(t)
+}

@@ -1,0 +1,59 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/overlookbi/overlook/internal/outbound"
+	"github.com/overlookbi/overlook/internal/scheduler"
+)
+
+// webhookTimeout bounds one webhook delivery.
+const webhookTimeout = 30 * time.Second
+
+// errNoSMTP is the failure of an email delivery on a node with no mail
+// server configured.
+var errNoSMTP = errors.New("no mail server is configured (OVERLOOK_SMTP_URL)")
+
+// openScheduler builds the node's scheduler: webhooks through the outbound
+// guard, email through the configured mail server.
+func (s *Server) openScheduler(opts []scheduler.Option) (*scheduler.Scheduler, error) {
+	guard, err := outbound.New(s.cfg.OutboundAllow)
+	if err != nil {
+		return nil, err
+	}
+	var email scheduler.Sender = noSMTP{}
+	if s.cfg.SMTPURL != "" {
+		e, err := scheduler.NewEmail(s.cfg.SMTPURL)
+		if err != nil {
+			return nil, err
+		}
+		email = e
+	}
+	d := &scheduler.Dispatcher{Render: s.backend.PlanRenderer(), Senders: map[string]scheduler.Sender{
+		scheduler.DestWebhook: &scheduler.Webhook{Client: guard.Client(webhookTimeout), Secret: s.backend.PlanSecret},
+		scheduler.DestEmail:   email,
+	}}
+	return scheduler.New(s.Store, d, s.log.With("component", "scheduler"), opts...), nil
+}
+
+type noSMTP struct{}
+
+func (noSMTP) Send(context.Context, scheduler.Message) error { return errNoSMTP }
+
+// WithScheduler passes options to the node's scheduler (tests set its clock).
+func WithScheduler(opts ...scheduler.Option) Option {
+	return func(o *options) { o.scheduler = append(o.scheduler, opts...) }
+}
+
+// runScheduler delivers due plans until ctx ends; done is closed after the
+// last pass, so the store outlives it.
+func (s *Server) runScheduler(ctx context.Context) (done <-chan struct{}) {
+	c := make(chan struct{})
+	go func() {
+		defer close(c)
+		s.Scheduler.Run(ctx, s.cfg.SchedulerTick)
+	}()
+	return c
+}
