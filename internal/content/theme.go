@@ -121,7 +121,7 @@ func SetDefaultTheme(ctx context.Context, st *store.Store, themeType, name strin
 // CreateTheme validates t and stores it. Without settings it gets the
 // default settings; given settings are laid over them.
 func CreateTheme(ctx context.Context, st *store.Store, t *Theme, nameSent bool) error {
-	t.Settings = mergeSettings(DefaultThemeSettings(), t.Settings)
+	t.Settings = MergeThemeSettings(DefaultThemeSettings(), t.Settings)
 	if err := ValidateTheme(ctx, st, t, nameSent); err != nil {
 		return err
 	}
@@ -167,10 +167,8 @@ func DeleteTheme(ctx context.Context, st *store.Store, id int64) error {
 	return st.DeleteTheme(ctx, id)
 }
 
-// MergeThemeSettings lays the settings a client sent over the stored ones.
-func MergeThemeSettings(stored, sent map[string]any) map[string]any { return mergeSettings(stored, sent) }
-
-func mergeSettings(base, over map[string]any) map[string]any {
+// MergeThemeSettings lays the settings a client sent over base ones.
+func MergeThemeSettings(base, over map[string]any) map[string]any {
 	out := make(map[string]any, len(base)+len(over))
 	for k, v := range base {
 		out[k] = v
