@@ -176,24 +176,32 @@ func (b *Backend) deleteBoard(ctx context.Context, in *BoardIDPath) (*Empty, err
 // boardAnswer reads a board at level want, applies change (if any), and
 // answers the board as it is then.
 func (b *Backend) boardAnswer(ctx context.Context, rawID string, want content.Level, change func(*store.Board) error) (*Out[model.Board], error) {
+	return answerAfter(ctx, rawID, want, b.Content.Board, change, b.boardsWire)
+}
+
+// answerAfter reads an object at level want, applies change (if any),
+// reads it again and answers its wire form.
+func answerAfter[T, W any](ctx context.Context, rawID string, want content.Level,
+	read func(context.Context, *overlook.Principal, int64, content.Level) (T, error), change func(T) error,
+	wire func(context.Context, *overlook.Principal, []T) ([]W, error)) (*Out[W], error) {
 	id, err := ParseID(rawID)
 	if err != nil {
 		return nil, err
 	}
 	p := overlook.PrincipalFrom(ctx)
-	bd, err := b.Content.Board(ctx, p, id, want)
+	v, err := read(ctx, p, id, want)
 	if err != nil {
 		return nil, err
 	}
 	if change != nil {
-		if err := change(bd); err != nil {
+		if err := change(v); err != nil {
 			return nil, err
 		}
-		if bd, err = b.Content.Board(ctx, p, id, content.View); err != nil {
+		if v, err = read(ctx, p, id, content.View); err != nil {
 			return nil, err
 		}
 	}
-	out, err := b.boardsWire(ctx, p, []*store.Board{bd})
+	out, err := wire(ctx, p, []T{v})
 	if err != nil {
 		return nil, err
 	}

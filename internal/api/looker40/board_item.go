@@ -102,29 +102,10 @@ func (b *Backend) deleteBoardItem(ctx context.Context, in *BoardItemIDPath) (*Em
 	return &Empty{}, nil
 }
 
+// itemAnswer reads an item, applies change (if any) and answers the item
+// as it is then.
 func (b *Backend) itemAnswer(ctx context.Context, rawID string, change func(*store.BoardItem) error) (*Out[model.BoardItem], error) {
-	id, err := ParseID(rawID)
-	if err != nil {
-		return nil, err
-	}
-	p := overlook.PrincipalFrom(ctx)
-	it, err := b.Content.BoardItem(ctx, p, id, content.View)
-	if err != nil {
-		return nil, err
-	}
-	if change != nil {
-		if err := change(it); err != nil {
-			return nil, err
-		}
-		if it, err = b.Content.BoardItem(ctx, p, id, content.View); err != nil {
-			return nil, err
-		}
-	}
-	out, err := b.boardItemsWire(ctx, p, []*store.BoardItem{it})
-	if err != nil {
-		return nil, err
-	}
-	return ok(out[0])
+	return answerAfter(ctx, rawID, content.View, b.Content.BoardItem, change, b.boardItemsWire)
 }
 
 func applyBoardItem(it *store.BoardItem, body *model.Body[model.BoardItem]) error {

@@ -99,28 +99,7 @@ func (b *Backend) deleteBoardSection(ctx context.Context, in *BoardSectionIDPath
 // sectionAnswer reads a section, applies change (if any) and answers the
 // section as it is then.
 func (b *Backend) sectionAnswer(ctx context.Context, rawID string, change func(*store.BoardSection) error) (*Out[model.BoardSection], error) {
-	id, err := ParseID(rawID)
-	if err != nil {
-		return nil, err
-	}
-	p := overlook.PrincipalFrom(ctx)
-	bs, err := b.Content.BoardSection(ctx, p, id, content.View)
-	if err != nil {
-		return nil, err
-	}
-	if change != nil {
-		if err := change(bs); err != nil {
-			return nil, err
-		}
-		if bs, err = b.Content.BoardSection(ctx, p, id, content.View); err != nil {
-			return nil, err
-		}
-	}
-	out, err := b.sectionsWire(ctx, p, []*store.BoardSection{bs})
-	if err != nil {
-		return nil, err
-	}
-	return ok(out[0])
+	return answerAfter(ctx, rawID, content.View, b.Content.BoardSection, change, b.sectionsWire)
 }
 
 func applyBoardSection(bs *store.BoardSection, body *model.Body[model.BoardSection]) error {
