@@ -238,15 +238,7 @@ func (b *Backend) deleteDashboard(ctx context.Context, in *DashboardIDPath) (*Em
 }
 
 func (b *Backend) copyDashboard(ctx context.Context, in *dashboardCopyInput) (*Out[model.Dashboard], error) {
-	id, err := ParseID(in.DashboardID)
-	if err != nil {
-		return nil, err
-	}
-	folder, err := bodyID("folder_id", &in.FolderID)
-	if err != nil {
-		return nil, err
-	}
-	d, err := b.Content.CopyDashboard(ctx, overlook.PrincipalFrom(ctx), id, folder)
+	d, err := toFolder(ctx, in.DashboardID, in.FolderID, b.Content.CopyDashboard)
 	if err != nil {
 		return nil, err
 	}
@@ -254,15 +246,7 @@ func (b *Backend) copyDashboard(ctx context.Context, in *dashboardCopyInput) (*O
 }
 
 func (b *Backend) moveDashboard(ctx context.Context, in *dashboardMoveInput) (*Out[model.Dashboard], error) {
-	id, err := ParseID(in.DashboardID)
-	if err != nil {
-		return nil, err
-	}
-	folder, err := bodyID("folder_id", &in.FolderID)
-	if err != nil {
-		return nil, err
-	}
-	d, err := b.Content.MoveDashboard(ctx, overlook.PrincipalFrom(ctx), id, folder)
+	d, err := toFolder(ctx, in.DashboardID, in.FolderID, b.Content.MoveDashboard)
 	if err != nil {
 		return nil, err
 	}

@@ -250,15 +250,7 @@ func (b *Backend) deleteLook(ctx context.Context, in *LookIDPath) (*Empty, error
 }
 
 func (b *Backend) copyLook(ctx context.Context, in *lookCopyInput) (*Out[model.LookWithQuery], error) {
-	id, err := ParseID(in.LookID)
-	if err != nil {
-		return nil, err
-	}
-	folder, err := bodyID("folder_id", &in.FolderID)
-	if err != nil {
-		return nil, err
-	}
-	l, err := b.Content.CopyLook(ctx, overlook.PrincipalFrom(ctx), id, folder)
+	l, err := toFolder(ctx, in.LookID, in.FolderID, b.Content.CopyLook)
 	if err != nil {
 		return nil, err
 	}
@@ -266,19 +258,27 @@ func (b *Backend) copyLook(ctx context.Context, in *lookCopyInput) (*Out[model.L
 }
 
 func (b *Backend) moveLook(ctx context.Context, in *lookMoveInput) (*Out[model.LookWithQuery], error) {
-	id, err := ParseID(in.LookID)
-	if err != nil {
-		return nil, err
-	}
-	folder, err := bodyID("folder_id", &in.FolderID)
-	if err != nil {
-		return nil, err
-	}
-	l, err := b.Content.MoveLook(ctx, overlook.PrincipalFrom(ctx), id, folder)
+	l, err := toFolder(ctx, in.LookID, in.FolderID, b.Content.MoveLook)
 	if err != nil {
 		return nil, err
 	}
 	return ok(b.lookWire(ctx, l))
+}
+
+// toFolder reads the item and folder_id parameters of a copy or move and
+// applies it.
+func toFolder[T any](ctx context.Context, itemParam, folderParam string,
+	apply func(context.Context, *overlook.Principal, int64, int64) (T, error)) (T, error) {
+	var zero T
+	id, err := ParseID(itemParam)
+	if err != nil {
+		return zero, err
+	}
+	folder, err := bodyID("folder_id", &folderParam)
+	if err != nil {
+		return zero, err
+	}
+	return apply(ctx, overlook.PrincipalFrom(ctx), id, folder)
 }
 
 func (b *Backend) runLook(ctx context.Context, in *runLookInput) (*huma.StreamResponse, error) {
