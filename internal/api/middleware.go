@@ -107,7 +107,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		d := time.Since(start)
 		s.metrics.observe(info.Operation, sw.status, d)
 		s.cfg.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.String("method", r.Method), slog.String("path", loggedPath(r.URL.Path)),
 			slog.String("operation", info.Operation), slog.Int("status", sw.status),
 			slog.Duration("duration", d), slog.Int64("user", info.UserID))
 		if info.Operation != "" && (info.Audit || mutating(r.Method) && !queryRuns[info.Operation]) && s.cfg.Backend.Audit != nil {
@@ -115,6 +115,19 @@ func (s *Server) observe(next http.Handler) http.Handler {
 				Operation: info.Operation, ObjectType: info.ObjectType, ObjectID: info.ObjectID, Status: sw.status})
 		}
 	})
+}
+
+// secretPaths are path prefixes whose last segment is a secret (a
+// password-reset token): the log shows the prefix only.
+var secretPaths = []string{"/password/reset/"}
+
+func loggedPath(p string) string {
+	for _, prefix := range secretPaths {
+		if strings.HasPrefix(p, prefix) {
+			return prefix + "…"
+		}
+	}
+	return p
 }
 
 func mutating(method string) bool {

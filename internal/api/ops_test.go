@@ -101,8 +101,9 @@ func TestRequestLog(t *testing.T) {
 	token := inst.AdminToken(t)
 	srv.Do(t, "GET", "/api/4.0/user?fields=id,first_name&marker=querystring", token, nil)
 	srv.Do(t, "GET", "/api/4.0/user", "not-a-token-"+token[:8], nil)
+	srv.Do(t, "GET", "/password/reset/resettokenmustnotbelogged", "", nil)
 
-	lines := waitLogLines(t, logs, 3)
+	lines := waitLogLines(t, logs, 4)
 	wants := []*regexp.Regexp{
 		regexp.MustCompile(`msg=request method=POST path=/api/4.0/login operation=login status=200 duration=\S+ user=`),
 		regexp.MustCompile(`msg=request method=GET path=/api/4.0/user operation=me status=200 duration=\S+ user=1\b`),
@@ -115,7 +116,7 @@ func TestRequestLog(t *testing.T) {
 	}
 	all := logs.String()
 	for _, secret := range []string{token, token[:8], servertest.AdminClientSecret, "client_secret", "client_id",
-		"querystring", "fields=", "?"} {
+		"querystring", "fields=", "?", "resettokenmustnotbelogged"} {
 		if strings.Contains(all, secret) {
 			t.Errorf("the log contains %q:\n%s", secret, all)
 		}
