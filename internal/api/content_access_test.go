@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -10,7 +11,9 @@ import (
 	"testing"
 
 	"github.com/overlookbi/overlook/internal/access"
+	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/server/servertest"
+	_ "github.com/overlookbi/overlook/internal/warehouse/sqlite" // system__activity runs on the metadata store
 )
 
 // contentTags are the tags whose operations act on access-controlled
@@ -24,7 +27,7 @@ const accessMarker = "Zq4Secret"
 // accessFloor is the least number of cases the test must run: the
 // operations of the content tags × four callers, less those that name
 // an object no fixture provides.
-const accessFloor = 64
+const accessFloor = 280
 
 // accessCallers are the four callers, in the order they run.
 var accessCallers = []string{"none", "view", "edit", "admin"}
@@ -90,10 +93,12 @@ func contentOperations(doc map[string]any) []specOp {
 	return out
 }
 
-// namesFixture reports whether a call names a fixture object: a path
-// parameter or a required query parameter filled from the fixture.
+var objectParam = regexp.MustCompile(`\{[a-z_]*id\}`)
+
+// namesFixture reports whether a call names a fixture object: an id in
+// the path, or a required query parameter filled from the fixture.
 func namesFixture(o specOp) bool {
-	return strings.Contains(o.path, "{") || len(requiredQuery(o)) > 0
+	return objectParam.MatchString(o.path) || len(requiredQuery(o)) > 0
 }
 
 func requiredQuery(o specOp) []string {
@@ -214,7 +219,13 @@ func buildAccessFixture(t *testing.T, inst *servertest.Instance) *accessFixture 
 		u := inst.CreateUser(t, "Access", who, access.UserRole)
 		fx.tokens[who] = inst.TokenFor(t, u.ID)
 		users[who] = fmt.Sprint(u.ID)
+		// The fixture's query is on system__activity: every caller may run
+		// it, so that only folder access tells them apart.
+		if err := inst.Server.Store.SetUserRoles(context.Background(), u.ID, activityRoles(t, inst)); err != nil {
+			t.Fatal(err)
+		}
 	}
+	inst.Server.Auth.Invalidate()
 	post := func(path string, body map[string]any) map[string]any {
 		t.Helper()
 		var out map[string]any
@@ -305,4 +316,32 @@ func addContentFixtures(t *testing.T, inst *servertest.Instance, fx *accessFixtu
 		it := post("/board_items", map[string]any{"board_section_id": s["id"], "dashboard_id": fx.values["dashboard_id"]})
 		fx.values["board_item_id"] = it["id"].(string)
 	}
+}
+
+// activityRoles are the User role and a role that may see system__activity.
+func activityRoles(t *testing.T, inst *servertest.Instance) []int64 {
+	t.Helper()
+	ctx := context.Background()
+	st := inst.Server.Store
+	user, err := st.RoleIDByName(ctx, access.UserRole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, err := st.RoleIDByName(ctx, "Activity"); err == nil {
+		return []int64{user, id}
+	}
+	ps := &overlook.PermissionSet{Name: "Activity", Permissions: []string{"access_data", "see_looks", "see_user_dashboards",
+		"see_system_activity", "explore"}}
+	ms := &overlook.ModelSet{Name: "Activity", Models: []string{"system__activity"}}
+	if err := st.CreatePermissionSet(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateModelSet(ctx, ms); err != nil {
+		t.Fatal(err)
+	}
+	r := &overlook.Role{Name: "Activity", PermissionSetID: ps.ID, ModelSetID: ms.ID}
+	if err := st.CreateRole(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	return []int64{user, r.ID}
 }

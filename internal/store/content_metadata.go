@@ -264,3 +264,72 @@ func (s *Store) GrantsFor(ctx context.Context, userID int64) ([]*ContentAccess, 
 func (s *Store) ChildAccessNodes(ctx context.Context, parentID int64) ([]AccessNode, error) {
 	return s.accessNodes(ctx, `WHERE parent_id = ?`, parentID)
 }
+
+// ContentHit is one match of a content search.
+type ContentHit struct {
+	Type              string // "folder", "look", "dashboard" or "board"
+	ID                int64
+	Title             string
+	Description       string
+	FolderID          int64
+	FolderName        string
+	ParentFolderName  string
+	ViewCount         int64
+	CreatorID         int64
+	ContentMetadataID int64
+}
+
+// contentSearches is, per type, the query of its matches: title or
+// description LIKE the pattern, the trash left out.
+var contentSearches = map[string]string{
+	"folder": `SELECT 'folder', f.id, f.name, '', f.id, f.name, COALESCE(pf.name, ''), 0, COALESCE(f.creator_id, 0), COALESCE(m.id, 0)
+		FROM folders f LEFT JOIN folders pf ON pf.id = f.parent_id LEFT JOIN content_metadata m ON m.folder_id = f.id
+		WHERE LOWER(f.name) LIKE LOWER(?) OR ? = ''`,
+	"look": `SELECT 'look', l.id, l.title, l.description, l.folder_id, f.name, COALESCE(pf.name, ''), l.view_count,
+		COALESCE(l.user_id, 0), COALESCE(l.content_metadata_id, 0)
+		FROM looks l JOIN folders f ON f.id = l.folder_id LEFT JOIN folders pf ON pf.id = f.parent_id
+		WHERE NOT l.deleted AND (LOWER(l.title) LIKE LOWER(?) OR LOWER(l.description) LIKE LOWER(?))`,
+	"dashboard": `SELECT 'dashboard', d.id, d.title, d.description, d.folder_id, f.name, COALESCE(pf.name, ''), d.view_count,
+		COALESCE(d.user_id, 0), COALESCE(d.content_metadata_id, 0)
+		FROM dashboards d JOIN folders f ON f.id = d.folder_id LEFT JOIN folders pf ON pf.id = f.parent_id
+		WHERE NOT d.deleted AND (LOWER(d.title) LIKE LOWER(?) OR LOWER(d.description) LIKE LOWER(?))`,
+	"board": `SELECT 'board', b.id, b.title, b.description, 0, '', '', 0, COALESCE(b.user_id, 0), b.content_metadata_id
+		FROM boards b WHERE b.deleted_at IS NULL AND (LOWER(b.title) LIKE LOWER(?) OR LOWER(b.description) LIKE LOWER(?))`,
+}
+
+// contentTables names the table each search reads; a type whose table
+// this database lacks has no matches.
+var contentTables = map[string]string{"folder": "folders", "look": "looks", "dashboard": "dashboards", "board": "boards"}
+
+// SearchContent returns the content of the given types whose title or
+// description matches pattern (LIKE, case-insensitive). The caller filters
+// by access.
+func (s *Store) SearchContent(ctx context.Context, pattern string, types []string) ([]*ContentHit, error) {
+	var out []*ContentHit
+	for _, typ := range types {
+		q, ok := contentSearches[typ]
+		if !ok || !s.tableExists(ctx, contentTables[typ]) {
+			continue
+		}
+		err := s.eachRow(ctx, q, []any{pattern, pattern}, func(sc scanner) error {
+			var h ContentHit
+			err := sc.Scan(&h.Type, &h.ID, &h.Title, &h.Description, &h.FolderID, &h.FolderName, &h.ParentFolderName,
+				&h.ViewCount, &h.CreatorID, &h.ContentMetadataID)
+			out = append(out, &h)
+			return err
+		})
+		if err != nil {
+			return nil, wrap("search content", err)
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) tableExists(ctx context.Context, table string) bool {
+	q := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`
+	if s.backend.name == "postgres" {
+		q = `SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?`
+	}
+	var n int
+	return s.queryRow(ctx, q, table).Scan(&n) == nil && n > 0
+}

@@ -54,6 +54,13 @@ type contentAccessCreateInput struct {
 	Body                        model.Body[model.ContentMetaGroupUser]
 }
 
+type searchContentInput struct {
+	FieldsParam
+	PageParams
+	Terms string `path:"terms" doc:"Words to find in titles and descriptions (% and _ are wildcards)"`
+	Types string `query:"types" doc:"Content types to search, comma-separated: dashboard, look, folder, board"`
+}
+
 type contentAccessUpdateInput struct {
 	ContentMetadataAccessIDPath
 	Body model.Body[model.ContentMetaGroupUser]
@@ -79,6 +86,8 @@ func registerContentMetadata(api huma.API, b *Backend) {
 	handle(api, o("update_content_metadata_access", http.MethodPut, "/content_metadata_access/{content_metadata_access_id}",
 		"Change a grant between view and edit"), b.updateContentMetadataAccess)
 	handle(api, del, b.deleteContentMetadataAccess)
+	handle(api, o("search_content", http.MethodGet, "/content/{terms}",
+		"Find looks, dashboards, folders and boards the caller can see by title or description"), b.searchContent)
 }
 
 func nodeID(ctx context.Context, kind, param string) (int64, error) {
@@ -214,4 +223,35 @@ func (b *Backend) deleteContentMetadataAccess(ctx context.Context, in *ContentMe
 		return nil, err
 	}
 	return &Empty{}, nil
+}
+
+func (b *Backend) searchContent(ctx context.Context, in *searchContentInput) (*Paged[model.ContentSearch], error) {
+	types, err := ParseDelimList(in.Types)
+	if err != nil {
+		return nil, overlook.Invalid("types", "invalid", "types is a comma-separated list")
+	}
+	limit, offset, err := in.Window()
+	if err != nil {
+		return nil, err
+	}
+	hits, total, err := b.Content.SearchContent(ctx, overlook.PrincipalFrom(ctx), in.Terms, types, limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.ContentSearch, len(hits))
+	for i, h := range hits {
+		out[i] = model.ContentSearch{ContentID: idString(h.ID), Type: ptr(h.Type), Title: ptr(h.Title),
+			Description: ptr(h.Description), FolderID: idString(h.FolderID), FolderName: optString(h.FolderName),
+			ParentFolderName: optString(h.ParentFolderName), ViewCount: ptr(h.ViewCount),
+			CreatedByID: optInt64(h.CreatorID), PreferredViewer: ptr(""),
+			Can: map[string]bool{"show": true, "update": h.Level >= content.Edit}}
+	}
+	return page(ctx, b, out, in.PageParams, total), nil
+}
+
+func optInt64(v int64) *int64 {
+	if v == 0 {
+		return nil
+	}
+	return &v
 }

@@ -114,8 +114,9 @@ func TestFolderSearchPaging(t *testing.T) {
 	inst := servertest.Start(t)
 	admin := inst.AdminToken(t)
 	shared := sharedRoot(t, inst, admin)
+	parent := create(t, inst, admin, "/folders", map[string]any{"name": "Pages", "parent_id": shared.ID})
 	for i := range 5 {
-		create(t, inst, admin, "/folders", map[string]any{"name": fmt.Sprint("Paged ", i), "parent_id": shared.ID})
+		create(t, inst, admin, "/folders", map[string]any{"name": fmt.Sprint("Paged ", i), "parent_id": parent})
 	}
 	res := inst.Do(t, http.MethodGet, api+"/folders/search?name=paged%25&limit=2&offset=2&sorts=name+desc", admin, nil)
 	var got []folderJSON
@@ -126,7 +127,7 @@ func TestFolderSearchPaging(t *testing.T) {
 	if link := res.Header.Get("Link"); link == "" {
 		t.Fatal("no Link header")
 	}
-	res = inst.Do(t, http.MethodGet, api+"/folders/"+shared.ID+"/children?per_page=2&page=3", admin, nil)
+	res = inst.Do(t, http.MethodGet, api+"/folders/"+parent+"/children?per_page=2&page=3", admin, nil)
 	res.JSON(t, &got)
 	if len(got) != 1 || res.Header.Get("X-Total-Count") != "5" {
 		t.Fatalf("children page 3: %+v %q", got, res.Header.Get("X-Total-Count"))
