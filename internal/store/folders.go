@@ -234,7 +234,7 @@ func (s *Store) UpdateFolder(ctx context.Context, id int64, name *string, parent
 func (s *Store) DeleteFolder(ctx context.Context, id int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, s.q(`WITH RECURSIVE sub(id) AS (
-				SELECT ? UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)
+				SELECT id FROM folders WHERE id = ? UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)
 			DELETE FROM content_metadata WHERE folder_id IS NULL AND parent_id IN
 				(SELECT m.id FROM content_metadata m WHERE m.folder_id IN (SELECT id FROM sub))`), id)
 		if err != nil {
