@@ -82,3 +82,9 @@ func (b *Backend) searchContentViews(ctx context.Context, in *contentViewSearchI
 	}
 	return page(ctx, b, out, in.pageParams(), total), nil
 }
+
+// recordView counts a read of a look or dashboard for system__activity and
+// content_view. A failure to count is not the reader's: the read goes on.
+func (b *Backend) recordView(ctx context.Context, contentMetadataID int64) {
+	_ = b.Content.RecordView(ctx, overlook.PrincipalFrom(ctx), contentMetadataID)
+}

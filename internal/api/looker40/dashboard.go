@@ -151,6 +151,7 @@ func (b *Backend) dashboard(ctx context.Context, in *dashboardInput) (*Out[model
 	if err != nil {
 		return nil, err
 	}
+	b.recordView(ctx, d.ContentMetadataID)
 	return b.fullDashboard(ctx, d)
 }
 

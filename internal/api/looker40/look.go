@@ -171,6 +171,7 @@ func (b *Backend) look(ctx context.Context, in *lookInput) (*Out[model.LookWithQ
 	if err != nil {
 		return nil, err
 	}
+	b.recordView(ctx, l.ContentMetadataID)
 	return ok(b.lookWire(ctx, l))
 }
 
@@ -290,6 +291,7 @@ func (b *Backend) runLook(ctx context.Context, in *runLookInput) (*huma.StreamRe
 	if err != nil {
 		return nil, err
 	}
+	b.recordView(ctx, l.ContentMetadataID)
 	return b.run(ctx, q.Definition, q.ID, in.RunParams)
 }
 
