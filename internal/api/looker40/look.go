@@ -309,6 +309,7 @@ func (b *Backend) lookWire(ctx context.Context, l *store.Look) model.LookWithQue
 		URL: ptr("/looks/" + strconv.FormatInt(l.ID, 10)), ShortURL: ptr("/looks/" + strconv.FormatInt(l.ID, 10)),
 		EmbedURL: ptr(b.origin(ctx) + "/embed/looks/" + strconv.FormatInt(l.ID, 10)),
 		Can:      itemCan(level, p.Can(permSaveContent))}
+	w.CertificationMetadata = b.certificationWire(ctx, l.ID)
 	if q, err := queries.New(b.Store).Get(ctx, l.QueryID); err == nil {
 		qw := b.queryWire(ctx, q)
 		w.Query = &qw
