@@ -41,7 +41,7 @@ func registerColorCollection(api huma.API, b *Backend) {
 	list("color_collections_custom", "/color_collections/custom", "The color collections made on this instance", ptr(false))
 	list("color_collections_standard", "/color_collections/standard", "The built-in color collections", ptr(true))
 	handle(api, op{ID: "create_color_collection", Method: http.MethodPost, Path: "/color_collections",
-		Tag: tagColorCollection, Perm: access.AdminOnly, Summary: "Create a custom color collection"}, b.createColorCollection)
+		Tag: tagColorCollection, Perm: access.AdminOnly, Summary: "Add a palette collection of your own"}, b.createColorCollection)
 	handle(api, op{ID: "default_color_collection", Method: http.MethodGet, Path: "/color_collections/default",
 		Tag: tagColorCollection, Perm: access.Authenticated, Summary: "The instance's default color collection"},
 		b.defaultColorCollection)
@@ -53,7 +53,7 @@ func registerColorCollection(api huma.API, b *Backend) {
 	handle(api, op{ID: "update_color_collection", Method: http.MethodPatch, Path: "/color_collections/{collection_id}",
 		Tag: tagColorCollection, Perm: access.AdminOnly, Summary: "Change a custom color collection"}, b.updateColorCollection)
 	handle(api, op{ID: "delete_color_collection", Method: http.MethodDelete, Path: "/color_collections/{collection_id}",
-		Tag: tagColorCollection, Perm: access.AdminOnly, Summary: "Delete a custom color collection",
+		Tag: tagColorCollection, Perm: access.AdminOnly, Summary: "Remove a palette collection you added",
 		Status: http.StatusNoContent}, b.deleteColorCollection)
 }
 

@@ -26,7 +26,7 @@ type ContentMetadataIDPath struct {
 
 // ContentMetadataAccessIDPath names one grant.
 type ContentMetadataAccessIDPath struct {
-	ContentMetadataAccessID string `path:"content_metadata_access_id" doc:"Id of content metadata access"`
+	ContentMetadataAccessID string `path:"content_metadata_access_id" doc:"The grant (content_metadata_access) to act on"`
 }
 
 type contentMetadatasInput struct {

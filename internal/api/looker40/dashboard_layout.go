@@ -35,7 +35,7 @@ type layoutUpdateInput struct {
 }
 
 type LayoutComponentInput struct {
-	ComponentID string `path:"dashboard_layout_component_id" doc:"Id of dashboard layout component"`
+	ComponentID string `path:"dashboard_layout_component_id" doc:"The layout component (one tile's place in a layout)"`
 	FieldsParam
 }
 
