@@ -90,7 +90,7 @@ load() {
 
 echo "bench: building overlook, direct, gentable and load" >&2
 (cd "$repo" && "$GO" build -o "$work/overlook" ./cmd/overlook &&
-	"$GO" build -o "$work/" ./bench/queries/direct ./bench/queries/gentable ./bench/queries/load)
+	"$GO" build -o "$work/" ./bench/queries/direct ./bench/queries/gentable ./bench/load)
 
 echo "bench: generating the $ROWS-row table" >&2
 "$work/gentable" -db "$work/big.duckdb" -rows "$ROWS"

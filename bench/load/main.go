@@ -1,8 +1,10 @@
 // Command load is a small HTTP/1.1 load generator: N keep-alive
-// connections send GET requests back to back for a fixed time, then it
-// prints requests per second and latency percentiles.
+// connections send GET requests (POST with -body) back to back for a fixed
+// time, then it prints requests per second and latency percentiles.
 //
 //	load -url http://127.0.0.1:19999/api/4.0/user -token T -c 32 -warmup 2s -d 10s
+//	load -url 'http://127.0.0.1:19999/api/4.0/queries/run/json?cache=false' \
+//	     -token T -body '{"model":"thelook",...}' -c 1 -warmup 2s -d 10s
 //
 // Each connection writes pre-built request bytes and reads the answer with
 // http.ReadResponse, without net/http's Transport, so the client spends
@@ -20,6 +22,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -32,6 +35,7 @@ type options struct {
 	warmup   time.Duration
 	name     string
 	asJSON   bool
+	body     string
 }
 
 // result is what one run measured.
@@ -79,6 +83,7 @@ func parseFlags() (options, error) {
 	flag.DurationVar(&o.warmup, "warmup", 2*time.Second, "unmeasured warm-up before")
 	flag.StringVar(&o.name, "name", "", "label for the report")
 	flag.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
+	flag.StringVar(&o.body, "body", "", "JSON request body; when set the request is a POST")
 	flag.Parse()
 	u, err := url.Parse(*raw)
 	if err != nil || u.Scheme != "http" || u.Host == "" {
@@ -122,12 +127,19 @@ func run(o options, d time.Duration) (result, error) {
 }
 
 func requestBytes(o options) []byte {
-	s := "GET " + o.url.RequestURI() + " HTTP/1.1\r\nHost: " + o.url.Host + "\r\n" +
+	method := "GET"
+	if o.body != "" {
+		method = "POST"
+	}
+	s := method + " " + o.url.RequestURI() + " HTTP/1.1\r\nHost: " + o.url.Host + "\r\n" +
 		"User-Agent: overlook-bench\r\nAccept: application/json\r\n"
 	if o.token != "" {
 		s += "Authorization: Bearer " + o.token + "\r\n"
 	}
-	return []byte(s + "\r\n")
+	if o.body != "" {
+		s += "Content-Type: application/json\r\nContent-Length: " + strconv.Itoa(len(o.body)) + "\r\n"
+	}
+	return []byte(s + "\r\n" + o.body)
 }
 
 // drive sends requests on one connection until the deadline, reconnecting
@@ -218,7 +230,7 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 	return sorted[max(0, min(i, len(sorted)-1))]
 }
 
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+func ms(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
 
 func report(w io.Writer, r result, asJSON bool) {
 	if asJSON {
