@@ -90,14 +90,6 @@ func registerContentMetadata(api huma.API, b *Backend) {
 		"Find looks, dashboards, folders and boards the caller can see by title or description"), b.searchContent)
 }
 
-func nodeID(ctx context.Context, kind, param string) (int64, error) {
-	id, err := ParseID(param)
-	if err == nil {
-		requestinfo.SetObject(ctx, kind, strconv.FormatInt(id, 10))
-	}
-	return id, err
-}
-
 func contentMetaWire(n *content.Node) model.ContentMeta {
 	return model.ContentMeta{
 		ID: idString(n.ID), Name: ptr(n.Name), ParentID: idString(n.ParentID), FolderID: idString(n.FolderID),
@@ -132,7 +124,7 @@ func (b *Backend) allContentMetadatas(ctx context.Context, in *contentMetadatasI
 }
 
 func (b *Backend) contentMetadata(ctx context.Context, in *contentMetadataInput) (*Out[model.ContentMeta], error) {
-	id, err := nodeID(ctx, "content_metadata", in.ContentMetadataID)
+	id, err := objectID(ctx, "content_metadata", in.ContentMetadataID)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +136,7 @@ func (b *Backend) contentMetadata(ctx context.Context, in *contentMetadataInput)
 }
 
 func (b *Backend) updateContentMetadata(ctx context.Context, in *contentMetadataUpdateInput) (*Out[model.ContentMeta], error) {
-	id, err := nodeID(ctx, "content_metadata", in.ContentMetadataID)
+	id, err := objectID(ctx, "content_metadata", in.ContentMetadataID)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +191,7 @@ func (b *Backend) createContentMetadataAccess(ctx context.Context, in *contentAc
 }
 
 func (b *Backend) updateContentMetadataAccess(ctx context.Context, in *contentAccessUpdateInput) (*Out[model.ContentMetaGroupUser], error) {
-	id, err := nodeID(ctx, "content_metadata_access", in.ContentMetadataAccessID)
+	id, err := objectID(ctx, "content_metadata_access", in.ContentMetadataAccessID)
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +207,7 @@ func (b *Backend) updateContentMetadataAccess(ctx context.Context, in *contentAc
 }
 
 func (b *Backend) deleteContentMetadataAccess(ctx context.Context, in *ContentMetadataAccessIDPath) (*Empty, error) {
-	id, err := nodeID(ctx, "content_metadata_access", in.ContentMetadataAccessID)
+	id, err := objectID(ctx, "content_metadata_access", in.ContentMetadataAccessID)
 	if err != nil {
 		return nil, err
 	}

@@ -82,16 +82,8 @@ func registerDashboardElements(api huma.API, b *Backend) {
 		Customize: resultContent}, b.runDashboardElement)
 }
 
-func elementID(ctx context.Context, param string) (int64, error) {
-	id, err := ParseID(param)
-	if err == nil {
-		requestinfo.SetObject(ctx, "dashboard_element", strconv.FormatInt(id, 10))
-	}
-	return id, err
-}
-
 func (b *Backend) dashboardElement(ctx context.Context, in *elementInput) (*Out[model.DashboardElement], error) {
-	id, err := elementID(ctx, in.DashboardElementID)
+	id, err := objectID(ctx, "dashboard_element", in.DashboardElementID)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +126,7 @@ func (b *Backend) createDashboardElement(ctx context.Context, in *elementCreateI
 }
 
 func (b *Backend) updateDashboardElement(ctx context.Context, in *elementUpdateInput) (*Out[model.DashboardElement], error) {
-	id, err := elementID(ctx, in.DashboardElementID)
+	id, err := objectID(ctx, "dashboard_element", in.DashboardElementID)
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +147,7 @@ func (b *Backend) updateDashboardElement(ctx context.Context, in *elementUpdateI
 }
 
 func (b *Backend) deleteDashboardElement(ctx context.Context, in *DashboardElementIDPath) (*Empty, error) {
-	id, err := elementID(ctx, in.DashboardElementID)
+	id, err := objectID(ctx, "dashboard_element", in.DashboardElementID)
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +155,7 @@ func (b *Backend) deleteDashboardElement(ctx context.Context, in *DashboardEleme
 }
 
 func (b *Backend) runDashboardElement(ctx context.Context, in *runElementInput) (*huma.StreamResponse, error) {
-	id, err := elementID(ctx, in.DashboardElementID)
+	id, err := objectID(ctx, "dashboard_element", in.DashboardElementID)
 	if err != nil {
 		return nil, err
 	}

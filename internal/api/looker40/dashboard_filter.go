@@ -47,16 +47,8 @@ func registerDashboardFilters(api huma.API, b *Backend) {
 		Summary: "Remove a dashboard filter", Status: http.StatusNoContent}, b.deleteDashboardFilter)
 }
 
-func filterID(ctx context.Context, param string) (int64, error) {
-	id, err := ParseID(param)
-	if err == nil {
-		requestinfo.SetObject(ctx, "dashboard_filter", strconv.FormatInt(id, 10))
-	}
-	return id, err
-}
-
 func (b *Backend) dashboardFilter(ctx context.Context, in *filterInput) (*Out[model.DashboardFilter], error) {
-	id, err := filterID(ctx, in.DashboardFilterID)
+	id, err := objectID(ctx, "dashboard_filter", in.DashboardFilterID)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +79,7 @@ func (b *Backend) createDashboardFilter(ctx context.Context, in *filterCreateInp
 }
 
 func (b *Backend) updateDashboardFilter(ctx context.Context, in *filterUpdateInput) (*Out[model.DashboardFilter], error) {
-	id, err := filterID(ctx, in.DashboardFilterID)
+	id, err := objectID(ctx, "dashboard_filter", in.DashboardFilterID)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +96,7 @@ func (b *Backend) updateDashboardFilter(ctx context.Context, in *filterUpdateInp
 }
 
 func (b *Backend) deleteDashboardFilter(ctx context.Context, in *DashboardFilterIDPath) (*Empty, error) {
-	id, err := filterID(ctx, in.DashboardFilterID)
+	id, err := objectID(ctx, "dashboard_filter", in.DashboardFilterID)
 	if err != nil {
 		return nil, err
 	}

@@ -66,16 +66,8 @@ func registerDashboardLayouts(api huma.API, b *Backend) {
 		Perm: permSaveContent, Summary: "Move or resize a tile in a layout"}, b.updateLayoutComponent)
 }
 
-func layoutID(ctx context.Context, param string) (int64, error) {
-	id, err := ParseID(param)
-	if err == nil {
-		requestinfo.SetObject(ctx, "dashboard_layout", strconv.FormatInt(id, 10))
-	}
-	return id, err
-}
-
 func (b *Backend) dashboardLayout(ctx context.Context, in *layoutInput) (*Out[model.DashboardLayout], error) {
-	id, err := layoutID(ctx, in.DashboardLayoutID)
+	id, err := objectID(ctx, "dashboard_layout", in.DashboardLayoutID)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +105,7 @@ func (b *Backend) createDashboardLayout(ctx context.Context, in *layoutCreateInp
 }
 
 func (b *Backend) updateDashboardLayout(ctx context.Context, in *layoutUpdateInput) (*Out[model.DashboardLayout], error) {
-	id, err := layoutID(ctx, in.DashboardLayoutID)
+	id, err := objectID(ctx, "dashboard_layout", in.DashboardLayoutID)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +122,7 @@ func (b *Backend) updateDashboardLayout(ctx context.Context, in *layoutUpdateInp
 }
 
 func (b *Backend) deleteDashboardLayout(ctx context.Context, in *DashboardLayoutIDPath) (*Empty, error) {
-	id, err := layoutID(ctx, in.DashboardLayoutID)
+	id, err := objectID(ctx, "dashboard_layout", in.DashboardLayoutID)
 	if err != nil {
 		return nil, err
 	}

@@ -88,15 +88,6 @@ func registerFolder(api huma.API, b *Backend) {
 	handle(api, get("folder_parent", "/folders/{folder_id}/parent", "The folder a folder is in"), b.folderParent)
 }
 
-// folderID reads the folder id of a path and records it for the audit log.
-func folderID(ctx context.Context, param string) (int64, error) {
-	id, err := ParseID(param)
-	if err == nil {
-		requestinfo.SetObject(ctx, "folder", strconv.FormatInt(id, 10))
-	}
-	return id, err
-}
-
 func folderWire(f *content.Folder) model.Folder {
 	edit := f.Level >= content.Edit
 	kind := f.RootKind
@@ -183,7 +174,7 @@ func (b *Backend) searchFolders(ctx context.Context, in *folderSearchInput) (*Pa
 }
 
 func (b *Backend) folder(ctx context.Context, in *folderInput) (*Out[model.Folder], error) {
-	id, err := folderID(ctx, in.FolderID)
+	id, err := objectID(ctx, "folder", in.FolderID)
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +186,7 @@ func (b *Backend) folder(ctx context.Context, in *folderInput) (*Out[model.Folde
 }
 
 func (b *Backend) updateFolder(ctx context.Context, in *folderUpdateInput) (*Out[model.Folder], error) {
-	id, err := folderID(ctx, in.FolderID)
+	id, err := objectID(ctx, "folder", in.FolderID)
 	if err != nil {
 		return nil, err
 	}
@@ -220,7 +211,7 @@ func (b *Backend) updateFolder(ctx context.Context, in *folderUpdateInput) (*Out
 }
 
 func (b *Backend) deleteFolder(ctx context.Context, in *FolderIDPath) (*Empty, error) {
-	id, err := folderID(ctx, in.FolderID)
+	id, err := objectID(ctx, "folder", in.FolderID)
 	if err != nil {
 		return nil, err
 	}
@@ -231,7 +222,7 @@ func (b *Backend) deleteFolder(ctx context.Context, in *FolderIDPath) (*Empty, e
 }
 
 func (b *Backend) folderAncestors(ctx context.Context, in *folderInput) (*Out[[]model.Folder], error) {
-	id, err := folderID(ctx, in.FolderID)
+	id, err := objectID(ctx, "folder", in.FolderID)
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +234,7 @@ func (b *Backend) folderAncestors(ctx context.Context, in *folderInput) (*Out[[]
 }
 
 func (b *Backend) folderChildren(ctx context.Context, in *folderChildrenInput) (*Paged[model.Folder], error) {
-	id, err := folderID(ctx, in.FolderID)
+	id, err := objectID(ctx, "folder", in.FolderID)
 	if err != nil {
 		return nil, err
 	}
@@ -262,7 +253,7 @@ func (b *Backend) folderChildren(ctx context.Context, in *folderChildrenInput) (
 }
 
 func (b *Backend) folderChildrenSearch(ctx context.Context, in *folderChildrenSearchInput) (*Out[[]model.Folder], error) {
-	id, err := folderID(ctx, in.FolderID)
+	id, err := objectID(ctx, "folder", in.FolderID)
 	if err != nil {
 		return nil, err
 	}
@@ -278,7 +269,7 @@ func (b *Backend) folderChildrenSearch(ctx context.Context, in *folderChildrenSe
 }
 
 func (b *Backend) folderParent(ctx context.Context, in *folderInput) (*Out[model.Folder], error) {
-	id, err := folderID(ctx, in.FolderID)
+	id, err := objectID(ctx, "folder", in.FolderID)
 	if err != nil {
 		return nil, err
 	}

@@ -252,15 +252,6 @@ func (b *Backend) searchGroupsWithRoles(ctx context.Context, in *groupSearchInpu
 	return page(ctx, b, out, in.pageParams(), total), nil
 }
 
-// groupID reads the group id of a path and records it for the audit log.
-func groupID(ctx context.Context, param string) (int64, error) {
-	id, err := ParseID(param)
-	if err == nil {
-		requestinfo.SetObject(ctx, "group", strconv.FormatInt(id, 10))
-	}
-	return id, err
-}
-
 // groupAnswer answers one group.
 func (b *Backend) groupAnswer(ctx context.Context, id int64) (*Out[model.Group], error) {
 	v, err := b.groupView(ctx)
@@ -278,7 +269,7 @@ func (b *Backend) group(ctx context.Context, in *struct {
 	GroupIDPath
 	FieldsParam
 }) (*Out[model.Group], error) {
-	id, err := groupID(ctx, in.GroupID)
+	id, err := objectID(ctx, "group", in.GroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -311,7 +302,7 @@ func (b *Backend) createGroup(ctx context.Context, in *groupBodyInput) (*Out[mod
 }
 
 func (b *Backend) updateGroup(ctx context.Context, in *groupUpdateInput) (*Out[model.Group], error) {
-	id, err := groupID(ctx, in.GroupID)
+	id, err := objectID(ctx, "group", in.GroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -329,7 +320,7 @@ func (b *Backend) updateGroup(ctx context.Context, in *groupUpdateInput) (*Out[m
 }
 
 func (b *Backend) deleteGroup(ctx context.Context, in *GroupIDPath) (*Empty, error) {
-	id, err := groupID(ctx, in.GroupID)
+	id, err := objectID(ctx, "group", in.GroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -364,7 +355,7 @@ func (b *Backend) addGroupGroup(ctx context.Context, in *struct {
 	GroupIDPath
 	Body model.Body[model.GroupIdForGroupInclusion]
 }) (*Out[model.Group], error) {
-	id, err := groupID(ctx, in.GroupID)
+	id, err := objectID(ctx, "group", in.GroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -383,7 +374,7 @@ func (b *Backend) deleteGroupFromGroup(ctx context.Context, in *struct {
 	GroupIDPath
 	DeletingGroupID string `path:"deleting_group_id" doc:"Id of the group to take out"`
 }) (*Empty, error) {
-	id, err := groupID(ctx, in.GroupID)
+	id, err := objectID(ctx, "group", in.GroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -425,7 +416,7 @@ func (b *Backend) addGroupUser(ctx context.Context, in *struct {
 	GroupIDPath
 	Body model.Body[model.GroupIdForGroupUserInclusion]
 }) (*Out[model.User], error) {
-	id, err := groupID(ctx, in.GroupID)
+	id, err := objectID(ctx, "group", in.GroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -448,7 +439,7 @@ func (b *Backend) deleteGroupUser(ctx context.Context, in *struct {
 	GroupIDPath
 	UserID string `path:"user_id" doc:"Id of the user to take out of the group"`
 }) (*Empty, error) {
-	id, err := groupID(ctx, in.GroupID)
+	id, err := objectID(ctx, "group", in.GroupID)
 	if err != nil {
 		return nil, err
 	}

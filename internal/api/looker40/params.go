@@ -1,12 +1,14 @@
 package looker40
 
 import (
+	"context"
 	"encoding/json"
 	"strconv"
 	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 
+	"github.com/overlookbi/overlook/internal/api/requestinfo"
 	"github.com/overlookbi/overlook/internal/overlook"
 )
 
@@ -115,6 +117,16 @@ func ParseID(s string) (int64, error) {
 		return 0, overlook.NotFound()
 	}
 	return id, nil
+}
+
+// objectID reads the id of a path parameter naming an object of kind
+// ("folder", "group", …) and records it for the audit log.
+func objectID(ctx context.Context, kind, param string) (int64, error) {
+	id, err := ParseID(param)
+	if err == nil {
+		requestinfo.SetObject(ctx, kind, strconv.FormatInt(id, 10))
+	}
+	return id, err
 }
 
 // ParseSorts reads Looker's sorts parameter: "a, b desc". ok(field) says

@@ -111,15 +111,6 @@ func registerScheduledPlan(api huma.API, b *Backend) {
 	handle(api, del, b.deleteScheduledPlan)
 }
 
-// planID reads a plan id of a path and records it for the audit log.
-func planID(ctx context.Context, param string) (int64, error) {
-	id, err := ParseID(param)
-	if err == nil {
-		requestinfo.SetObject(ctx, "scheduled_plan", strconv.FormatInt(id, 10))
-	}
-	return id, err
-}
-
 // ownerFilter turns user_id/all_users into a filter: callers see their own
 // plans unless they may see every schedule.
 func ownerFilter(p *overlook.Principal, in PlanOwnerParams) (store.ScheduledPlanFilter, error) {
@@ -212,7 +203,7 @@ func (b *Backend) scheduledPlansForSpace(ctx context.Context, in *plansForSpaceI
 
 // visiblePlan finds a plan the caller owns or may see.
 func (b *Backend) visiblePlan(ctx context.Context, param string) (*store.ScheduledPlan, error) {
-	id, err := planID(ctx, param)
+	id, err := objectID(ctx, "scheduled_plan", param)
 	if err != nil {
 		return nil, err
 	}
