@@ -262,7 +262,18 @@ func (s *Store) jobByDelivery(ctx context.Context, deliveryID string) (*Schedule
 	return j, s.mapErr(err)
 }
 
-// LastRuns returns the latest finished fire of each plan.
+// LastRun returns the latest successful fire of one plan (zero if none).
+func (s *Store) LastRun(ctx context.Context, planID int64) (time.Time, error) {
+	var at sql.NullInt64
+	err := s.queryRow(ctx, `SELECT MAX(fire_at) FROM scheduled_jobs WHERE scheduled_plan_id = ? AND status = ?`,
+		planID, JobSuccess).Scan(&at)
+	if err != nil || !at.Valid {
+		return time.Time{}, err
+	}
+	return fromMillis(at.Int64), nil
+}
+
+// LastRuns returns the latest successful fire of each plan.
 func (s *Store) LastRuns(ctx context.Context) (map[int64]time.Time, error) {
 	rows, err := s.query(ctx, `SELECT scheduled_plan_id, MAX(fire_at) FROM scheduled_jobs WHERE status = ? GROUP BY scheduled_plan_id`, JobSuccess)
 	if err != nil {

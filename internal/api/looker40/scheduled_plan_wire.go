@@ -141,14 +141,11 @@ func (b *Backend) plansWire(ctx context.Context, plans []*store.ScheduledPlan) [
 	return out
 }
 
-// planWire is a plan as Looker shows it; last holds the plans' last runs
-// (nil: look this one up).
+// planWire is a plan as Looker shows it; last holds the last runs of a
+// list of plans (nil: read this plan's alone).
 func (b *Backend) planWire(ctx context.Context, p *store.ScheduledPlan, last map[int64]time.Time) model.ScheduledPlan {
 	var w model.ScheduledPlan
 	_ = json.Unmarshal([]byte(p.Options), &w)
-	if last == nil {
-		last, _ = b.Store.LastRuns(ctx)
-	}
 	w.ID, w.Name, w.UserID = idString(p.ID), ptr(p.Name), idString(p.UserID)
 	w.LookID, w.DashboardID, w.QueryID = idOrNil(p.LookID), idOrNil(p.DashboardID), idOrNil(p.QueryID)
 	w.LookmlDashboardID = optText(p.LookMLDashboardID)
@@ -160,7 +157,12 @@ func (b *Backend) planWire(ctx context.Context, p *store.ScheduledPlan, last map
 	if next := scheduler.NextRun(p, time.Now()); !next.IsZero() {
 		w.NextRunAt = timeString(next)
 	}
-	if at, ok := last[p.ID]; ok {
+	at, ok := last[p.ID]
+	if last == nil {
+		at, _ = b.Store.LastRun(ctx, p.ID)
+		ok = !at.IsZero()
+	}
+	if ok {
 		w.LastRunAt = timeString(at)
 	}
 	principal := overlook.PrincipalFrom(ctx)
