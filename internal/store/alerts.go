@@ -196,7 +196,6 @@ func (s *Store) AlertFollowers(ctx context.Context, alertID int64) ([]int64, err
 	return out, rows.Err()
 }
 
-
 // AlertJob is one fire of an alert: its evaluation and notification.
 type AlertJob struct {
 	ID           int64
