@@ -53,6 +53,7 @@ func (c *compiler) exprSQL(n lookerexpr.Node, param string) (sqlgen.Expr, error)
 		EscapeLike:    func(s string) string { return sqlgen.EscapeLike(c.d, s) },
 		Now:           c.exprNow(),
 		MatchesFilter: c.matchesFilter,
+		DateField:     func(name string) (sqlgen.Expr, error) { return c.exprDateField(name, param) },
 	})
 	if err != nil {
 		return nil, exprErr(param, "", err)
@@ -85,6 +86,27 @@ func (c *compiler) exprField(name string) (sqlgen.Expr, error) {
 		return paren(sql), err
 	}
 	d, err := c.dimension(ref)
+	return d.sel, err
+}
+
+// exprDateField is a field as the argument of a date function: a
+// timeframe stands for its time (the truncated timestamp it groups by),
+// not for its text.
+func (c *compiler) exprDateField(name, param string) (sqlgen.Expr, error) {
+	ref, ok := c.exprRef(name)
+	if !ok || !ref.Field.IsTimeframe() {
+		return c.exprField(name)
+	}
+	if !c.building {
+		return sqlgen.Literal{Value: nil}, c.discover(ref)
+	}
+	if !sqlgen.Timeframe(ref.Field.Timeframe).IsTimeOf() {
+		return nil, overlook.Invalid(param, "invalid", "%s is not a date or time: date functions cannot read it", name)
+	}
+	d, err := c.dimension(ref)
+	if d.group != nil {
+		return d.group, err
+	}
 	return d.sel, err
 }
 

@@ -254,7 +254,9 @@ func IntConst(n Node) (int, bool) {
 	return sign * int(num.Value), true
 }
 
-var functions = map[string]function{
+// functions is the language: the table below, and the date functions of
+// dateFunctions.
+var functions = withDateFunctions(map[string]function{
 	"if":          {min: 3, max: 3, args: []Type{TypeBool, TypeAny}, result: same(1)},
 	"coalesce":    {min: 1, max: -1, result: same(0)},
 	"is_null":     {min: 1, max: 1, result: fixed(TypeBool)},
@@ -271,6 +273,15 @@ var functions = map[string]function{
 	"mod":         {min: 2, max: 2, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
 	"date":        {min: 3, max: 3, args: []Type{TypeNumber}, result: fixed(TypeDate), literalInts: intConst(0, 1, 2)},
 	"now":         {min: 0, max: 0, result: fixed(TypeDate)},
+	"length":      {min: 1, max: 1, args: []Type{TypeString}, result: fixed(TypeNumber)},
+	"position":    {min: 2, max: 2, args: []Type{TypeString}, result: fixed(TypeNumber)},
+	"substring":   {min: 3, max: 3, args: []Type{TypeString, TypeNumber}, result: fixed(TypeString)},
+	"replace":     {min: 3, max: 3, args: []Type{TypeString}, result: fixed(TypeString)},
+	"exp":         {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"ln":          {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"log":         {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"sqrt":        {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"power":       {min: 2, max: 2, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
 	// matches_filter is checked by checker.matchesFilter.
 	"matches_filter": {min: 2, max: 2},
 
@@ -283,4 +294,4 @@ var functions = map[string]function{
 	"min":                   {min: 1, max: 1, calc: true, result: same(0)},
 	"count":                 {min: 1, max: 1, calc: true, result: fixed(TypeNumber)},
 	"row":                   {min: 0, max: 0, calc: true, result: fixed(TypeNumber)},
-}
+})

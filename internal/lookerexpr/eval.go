@@ -210,12 +210,17 @@ func compare(a, b any) (int, bool) {
 		if b, ok := b.(string); ok {
 			return strings.Compare(a, b), true
 		}
+		if _, ok := b.(time.Time); ok {
+			c, ok := compare(b, a)
+			return -c, ok
+		}
 	case bool:
 		if b, ok := b.(bool); ok {
 			return cmpOrdered(boolInt(a), boolInt(b)), true
 		}
 	case time.Time:
-		if b, ok := b.(time.Time); ok {
+		if b, ok := toTime(b); ok {
+			a, _ = toTime(a)
 			return a.Compare(b), true
 		}
 	}

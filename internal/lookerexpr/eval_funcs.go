@@ -77,6 +77,9 @@ func rowFunc(n Call, args []any) any {
 			return nil
 		}
 	}
+	if v, ok := moreRowFunc(n.Name, args); ok {
+		return v
+	}
 	switch n.Name {
 	case "contains", "starts_with", "ends_with", "lower", "upper":
 		return stringFunc(n.Name, args)

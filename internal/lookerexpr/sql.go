@@ -19,6 +19,10 @@ type SQLOptions struct {
 	Now        time.Time
 	// MatchesFilter is the condition of matches_filter(${field}, `filter`).
 	MatchesFilter func(field, filter string, pos int) (sqlgen.Expr, error)
+	// DateField, when set, is what a ${name} stands for as the argument of
+	// a date function (a timeframe's time rather than its text); Field
+	// otherwise.
+	DateField func(name string) (sqlgen.Expr, error)
 }
 
 // ToSQL turns a checked row-level expression into a sqlgen expression.
@@ -113,6 +117,9 @@ func (t translator) call(n Call) (sqlgen.Expr, error) {
 	case "round":
 		return t.round(n)
 	}
+	if x, ok, err := t.moreCall(n); ok {
+		return x, err
+	}
 	args, err := t.exprs(n.Args)
 	if err != nil {
 		return nil, err
@@ -128,7 +135,9 @@ func (t translator) call(n Call) (sqlgen.Expr, error) {
 		}
 		return sqlgen.Concat{Args: args}, nil
 	case "mod":
-		return sqlgen.Binary{Op: sqlgen.OpMod, L: args[0], R: args[1]}, nil
+		// By zero: null, where PostgreSQL would raise an error.
+		den := sqlgen.Func{Name: "NULLIF", Args: []sqlgen.Expr{args[1], sqlgen.Literal{Value: 0}}}
+		return sqlgen.Binary{Op: sqlgen.OpMod, L: args[0], R: den}, nil
 	}
 	name, ok := simpleFuncs[n.Name]
 	if !ok {
@@ -168,13 +177,13 @@ func (t translator) date(n Call) (sqlgen.Expr, error) {
 // like is contains, starts_with or ends_with of a constant string, as a
 // LIKE whose pattern is bound.
 func (t translator) like(n Call) (sqlgen.Expr, error) {
-	sub, ok := n.Args[1].(String)
-	if !ok {
-		return nil, errAt(n.Args[1].Pos(), "the second argument of %s must be a string constant here", n.Name)
-	}
 	x, err := t.expr(n.Args[0])
 	if err != nil {
 		return nil, err
+	}
+	sub, ok := n.Args[1].(String)
+	if !ok {
+		return t.likeExpr(n.Name, x, n.Args[1])
 	}
 	p := t.opt.EscapeLike(sub.Value)
 	switch n.Name {
@@ -186,6 +195,26 @@ func (t translator) like(n Call) (sqlgen.Expr, error) {
 		p = "%" + p
 	}
 	return sqlgen.Like{X: x, Pattern: sqlgen.Param{Value: p}}, nil
+}
+
+// likeExpr is contains, starts_with or ends_with of a computed string,
+// by the position of the one in the other.
+func (t translator) likeExpr(name string, x sqlgen.Expr, subNode Node) (sqlgen.Expr, error) {
+	sub, err := t.expr(subNode)
+	if err != nil {
+		return nil, err
+	}
+	switch name {
+	case "contains":
+		return cmp(sqlgen.OpGt, builtin(sqlgen.FnPosition, x, sub), sqlgen.Literal{Value: 0}), nil
+	case "starts_with":
+		return cmp(sqlgen.OpEq, builtin(sqlgen.FnPosition, x, sub), sqlgen.Literal{Value: 1}), nil
+	}
+	// The tail of x as long as sub: SUBSTRING from length(x) - length(sub) + 1.
+	lx, ls := builtin(sqlgen.FnLength, x), builtin(sqlgen.FnLength, sub)
+	from := sqlgen.Binary{Op: sqlgen.OpAdd, L: sqlgen.Binary{Op: sqlgen.OpSub, L: lx, R: ls}, R: sqlgen.Literal{Value: 1}}
+	tail := builtin(sqlgen.FnSubstring, x, from, ls)
+	return sqlgen.And{cmp(sqlgen.OpGe, lx, ls), cmp(sqlgen.OpEq, tail, sub)}, nil
 }
 
 // round rounds to whole numbers, or to a number of decimals as a decimal

@@ -48,7 +48,7 @@ func TestToSQL(t *testing.T) {
 		{`round(${users.age}, 2)`, `CAST(ROUND(CAST("users"."age" AS DECIMAL(38,9)), 2) AS DOUBLE PRECISION)`, `[]`},
 		{`${users.created_date} >= date(2024, 2, 29)`, `("users"."created_date" >= CAST($1 AS DATE))`, `[2024-02-29]`},
 		{`concat(${users.state}, "-", ${users.age})`, `(CAST("users"."state" AS VARCHAR) || CAST($1 AS VARCHAR) || CAST("users"."age" AS VARCHAR))`, `[-]`},
-		{`mod(${users.age}, 7) = 0`, `(MOD("users"."age", CAST($1 AS BIGINT)) = CAST($2 AS BIGINT))`, `[7 0]`},
+		{`mod(${users.age}, 7) = 0`, `(MOD("users"."age", NULLIF(CAST($1 AS BIGINT), 0)) = CAST($2 AS BIGINT))`, `[7 0]`},
 	}
 	for _, c := range cases {
 		sql, args, err := testSQL(t, "postgres", c.in)
@@ -63,7 +63,7 @@ func TestToSQL(t *testing.T) {
 }
 
 func TestToSQLRefuses(t *testing.T) {
-	for _, in := range []string{`contains(${users.state}, ${users.state})`, `date(2023, 2, 29) = now()`, `round(1, 99)`} {
+	for _, in := range []string{`date(2023, 2, 29) = now()`, `round(1, 99)`} {
 		if _, _, err := testSQL(t, "duckdb", in); err == nil {
 			t.Errorf("%q compiled", in)
 		}

@@ -28,13 +28,15 @@ func DefaultSpec(name string) *Spec {
 			Percentile: "PERCENTILE_CONT({p}) WITHIN GROUP (ORDER BY {x})",
 			List:       "STRING_AGG(DISTINCT CAST({x} AS VARCHAR), {sep})",
 		},
+		Funcs: DefaultFuncs(),
 	}
 }
 
 // StandardParts names the parts as PostgreSQL's EXTRACT does.
 func StandardParts() map[Part]string {
 	return map[Part]string{PartYear: "YEAR", PartQuarter: "QUARTER", PartMonth: "MONTH", PartDay: "DAY",
-		PartHour: "HOUR", PartMinute: "MINUTE", PartDayOfYear: "DOY", PartISODayOfWeek: "ISODOW", PartISOWeek: "WEEK"}
+		PartHour: "HOUR", PartMinute: "MINUTE", PartDayOfYear: "DOY", PartISODayOfWeek: "ISODOW", PartISOWeek: "WEEK",
+		PartSecond: "SECOND"}
 }
 
 // UpperUnits are the units spelled as SQL interval keywords (DAY, MONTH, …).

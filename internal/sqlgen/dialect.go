@@ -48,6 +48,9 @@ type Spec struct {
 	Caps           Capabilities
 	Time           TimeSpec
 	Aggs           AggSpec
+	// Funcs spells the Builtin functions (see DefaultFuncs); a missing
+	// entry is a function the dialect lacks.
+	Funcs map[string]string
 }
 
 // Capabilities says which optional syntax the database accepts. The

@@ -141,6 +141,8 @@ func (r *renderer) exprMore(e Expr) error {
 		return r.window(n)
 	case Symmetric:
 		return r.symmetric(n)
+	case Builtin:
+		return r.builtin(n)
 	default:
 		return r.timeExpr(e)
 	}

@@ -39,6 +39,8 @@ const (
 	PartDayOfYear
 	PartISODayOfWeek
 	PartISOWeek
+	// PartSecond is the whole seconds of the minute (fractions dropped).
+	PartSecond
 )
 
 // Trunc is X truncated to the start of its Unit, as a date or timestamp.

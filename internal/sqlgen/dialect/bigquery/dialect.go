@@ -45,5 +45,8 @@ func New() *Spec {
 				" AS INT64) AS NUMERIC)) * 0.000000001",
 			"ROUND(COALESCE(CAST(({sum}) / (1 / 1000 * 1.0) AS FLOAT64), 0), 6)"),
 	}
+	s.Funcs[FnPosition] = "STRPOS({a}, {b})"
+	s.Funcs[FnSubstring] = "SUBSTR({a}, {b}, {c})"
+	s.Funcs[FnEpoch] = "UNIX_SECONDS(TIMESTAMP(CAST({a} AS DATETIME)))"
 	return s
 }

@@ -24,7 +24,8 @@ func New() *Spec {
 		Quarter: "toStartOfQuarter", Year: "toStartOfYear"})
 	s.Time.Extract = Each("%s({x})", map[Part]string{PartYear: "toYear", PartQuarter: "toQuarter",
 		PartMonth: "toMonth", PartDay: "toDayOfMonth", PartHour: "toHour", PartMinute: "toMinute",
-		PartDayOfYear: "toDayOfYear", PartISODayOfWeek: "toDayOfWeek", PartISOWeek: "toISOWeek"})
+		PartDayOfYear: "toDayOfYear", PartISODayOfWeek: "toDayOfWeek", PartISOWeek: "toISOWeek",
+		PartSecond: "toSecond"})
 	s.Time.Format = "formatDateTime({x}, {f})"
 	s.Time.Codes.Minute = "%i"
 	s.Time.ConvertTZ = "toTimeZone(toDateTime({x}, {from}), {to})"
@@ -36,5 +37,9 @@ func New() *Spec {
 		List:         "arrayStringConcat(groupUniqArray(toString({x})), {sep})",
 		SymmetricSum: "arraySum(arrayMap(t -> t.2, groupUniqArray((toString({k}), toFloat64(ifNull({x}, 0))))))",
 	}
+	s.Funcs = map[string]string{FnLength: "lengthUTF8({a})", FnPosition: "positionUTF8({a}, {b})",
+		FnSubstring: "substringUTF8({a}, {b}, {c})", FnReplace: "replaceAll({a}, {b}, {c})", FnLn: "log({a})",
+		FnLog10: "log10({a})", FnExp: "exp({a})", FnSqrt: "sqrt({a})", FnPower: "pow({a}, {b})",
+		FnEpoch: "toUnixTimestamp(toDateTime({a}, 'UTC'))"}
 	return s
 }

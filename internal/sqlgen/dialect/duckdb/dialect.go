@@ -14,6 +14,7 @@ func New() *Spec {
 	s.ConcatOperator = "||"
 	s.Caps.Qualify, s.Caps.ILike, s.Caps.TimeZones = true, true, true
 	s.Time.Extract = Each("CAST(EXTRACT(%s FROM {x}) AS INTEGER)", StandardParts())
+	s.Time.Extract[PartSecond] = "CAST(FLOOR(EXTRACT(SECOND FROM {x})) AS INTEGER)"
 	s.Time.Format = "strftime({x}, {f})"
 	s.Time.ConvertTZ = "timezone({to}, timezone({from}, {x}))"
 	s.Time.Add = "({x} + to_{unit}(CAST({n} AS INTEGER)))"

@@ -31,7 +31,7 @@ func New() *Spec {
 	}
 	s.Time.Extract = map[Part]string{PartYear: "YEAR({x})", PartQuarter: "QUARTER({x})", PartMonth: "MONTH({x})",
 		PartDay: "DAYOFMONTH({x})", PartHour: "HOUR({x})", PartMinute: "MINUTE({x})", PartDayOfYear: "DAYOFYEAR({x})",
-		PartISODayOfWeek: "(WEEKDAY({x}) + 1)", PartISOWeek: "WEEK({x}, 3)"}
+		PartISODayOfWeek: "(WEEKDAY({x}) + 1)", PartISOWeek: "WEEK({x}, 3)", PartSecond: "SECOND({x})"}
 	s.Time.Format = "DATE_FORMAT({x}, {f})"
 	s.Time.Codes.Minute, s.Time.Codes.Second = "%i", "%s"
 	s.Time.ConvertTZ = "CONVERT_TZ({x}, {from}, {to})"
@@ -44,5 +44,9 @@ func New() *Spec {
 				" + CAST(CONV(SUBSTR(MD5({k}), 17, 16), 16, 10) AS DECIMAL(65,0))",
 			ScaledResult("DOUBLE")),
 	}
+	// LENGTH counts bytes; times before 1970 have no UNIX_TIMESTAMP.
+	s.Funcs[FnLength] = "CHAR_LENGTH({a})"
+	s.Funcs[FnPosition] = "LOCATE({b}, {a})"
+	s.Funcs[FnEpoch] = "TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', {a})"
 	return s
 }

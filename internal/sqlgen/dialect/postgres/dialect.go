@@ -15,6 +15,7 @@ func New() *Spec {
 	s.Types[TypeFloat] = "DOUBLE PRECISION"
 	s.Caps.ILike, s.Caps.TimeZones = true, true
 	s.Time.Extract = Each("CAST(EXTRACT(%s FROM {x}) AS INTEGER)", StandardParts())
+	s.Time.Extract[PartSecond] = "CAST(FLOOR(EXTRACT(SECOND FROM {x})) AS INTEGER)"
 	s.Time.Format = "TO_CHAR({x}, {f})"
 	s.Time.Codes = FormatCodes{Year: "YYYY", Month: "MM", Day: "DD", Hour: "HH24", Minute: "MI", Second: "SS"}
 	s.Time.ConvertTZ = "(({x}) AT TIME ZONE {from}) AT TIME ZONE {to}"

@@ -28,5 +28,7 @@ func New() *Spec {
 	s.Aggs.SymmetricSum = SumDistinctTemplate(ScaledValue("DECIMAL(38,0)"),
 		"(TO_NUMBER(MD5({k}), 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX') % 1.0e27)::NUMERIC(38,0)",
 		ScaledResult("DOUBLE PRECISION"))
+	s.Funcs[FnLog10] = "LOG(10, {a})"
+	s.Funcs[FnEpoch] = "DATE_PART(EPOCH_SECOND, CAST({a} AS TIMESTAMP_NTZ))"
 	return s
 }

@@ -32,7 +32,7 @@ func New() *Spec {
 		Year:    "date({x}, 'start of year')",
 	}
 	s.Time.Extract = Each("CAST(strftime('%s', {x}) AS INTEGER)", map[Part]string{PartYear: "%Y", PartMonth: "%m",
-		PartDay: "%d", PartHour: "%H", PartMinute: "%M", PartDayOfYear: "%j", PartISODayOfWeek: "%u", PartISOWeek: "%V"})
+		PartDay: "%d", PartHour: "%H", PartMinute: "%M", PartDayOfYear: "%j", PartISODayOfWeek: "%u", PartISOWeek: "%V", PartSecond: "%S"})
 	s.Time.Extract[PartQuarter] = "((CAST(strftime('%m', {x}) AS INTEGER) + 2) / 3)"
 	s.Time.Format = "strftime({f}, {x})"
 	s.Time.Add = "datetime({x}, CAST({n} AS INTEGER) || ' {unit}')"
@@ -46,5 +46,8 @@ func New() *Spec {
 		SymmetricSum: "COALESCE((SELECT TOTAL(json_extract(value, '$[1]'))" +
 			" FROM json_each(json_group_array(DISTINCT json_array({k}, {x})))), 0)",
 	}
+	s.Funcs[FnPosition] = "instr({a}, {b})"
+	s.Funcs[FnSubstring] = "substr({a}, {b}, {c})"
+	s.Funcs[FnEpoch] = "CAST(strftime('%s', {a}) AS INTEGER)"
 	return s
 }

@@ -32,5 +32,8 @@ func New() *Spec {
 				" AS DECIMAL(38,0))",
 			ScaledResult("DOUBLE")),
 	}
+	s.Funcs[FnPosition] = "strpos({a}, {b})"
+	s.Funcs[FnSubstring] = "substr({a}, {b}, {c})"
+	s.Funcs[FnEpoch] = "CAST(FLOOR(to_unixtime(with_timezone(CAST({a} AS TIMESTAMP), 'UTC'))) AS BIGINT)"
 	return s
 }

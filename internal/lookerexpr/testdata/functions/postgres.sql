@@ -1,0 +1,116 @@
+-- length(${users.state})
+LENGTH("users"."state")
+-- args []
+
+-- position(${users.state}, "a")
+POSITION($1 IN "users"."state")
+-- args [a]
+
+-- substring(${users.state}, 2, 3)
+CASE WHEN (((CAST($1 AS BIGINT) < 1)) OR ((CAST($2 AS BIGINT) < 0))) THEN NULL ELSE SUBSTRING("users"."state", CAST($3 AS BIGINT), CAST($4 AS BIGINT)) END
+-- args [2 3 2 3]
+
+-- replace(${users.state}, "a", "b")
+REPLACE("users"."state", $1, $2)
+-- args [a b]
+
+-- contains(${users.state}, lower(${users.state}))
+(POSITION(LOWER("users"."state") IN "users"."state") > 0)
+-- args []
+
+-- starts_with(${users.state}, upper(${users.state}))
+(POSITION(UPPER("users"."state") IN "users"."state") = 1)
+-- args []
+
+-- ends_with(${users.state}, concat("a", ${users.state}))
+(((LENGTH("users"."state") >= LENGTH((CAST($1 AS VARCHAR) || CAST("users"."state" AS VARCHAR))))) AND ((SUBSTRING("users"."state", ((LENGTH("users"."state") - LENGTH((CAST($2 AS VARCHAR) || CAST("users"."state" AS VARCHAR)))) + 1), LENGTH((CAST($3 AS VARCHAR) || CAST("users"."state" AS VARCHAR)))) = (CAST($4 AS VARCHAR) || CAST("users"."state" AS VARCHAR)))))
+-- args [a a a a]
+
+-- ln(${users.age}) + log(${users.age}) + exp(${users.age}) + sqrt(${users.age})
+(((CASE WHEN (CAST("users"."age" AS DOUBLE PRECISION) > 0) THEN LN(CAST("users"."age" AS DOUBLE PRECISION)) END + CASE WHEN (CAST("users"."age" AS DOUBLE PRECISION) > 0) THEN LOG10(CAST("users"."age" AS DOUBLE PRECISION)) END) + CASE WHEN (CAST("users"."age" AS DOUBLE PRECISION) > 709) THEN NULL WHEN (CAST("users"."age" AS DOUBLE PRECISION) < -708) THEN 0 ELSE EXP(CAST("users"."age" AS DOUBLE PRECISION)) END) + CASE WHEN (CAST("users"."age" AS DOUBLE PRECISION) >= 0) THEN SQRT(CAST("users"."age" AS DOUBLE PRECISION)) END)
+-- args []
+
+-- power(${users.age}, 0.5)
+CASE WHEN (ABS(CAST($1 AS DOUBLE PRECISION)) > 1e+15) THEN NULL WHEN (CAST("users"."age" AS DOUBLE PRECISION) = 0) THEN CASE WHEN (CAST($2 AS DOUBLE PRECISION) < 0) THEN NULL WHEN (CAST($3 AS DOUBLE PRECISION) = 0) THEN 1 ELSE 0 END WHEN (((CAST("users"."age" AS DOUBLE PRECISION) < 0)) AND ((CAST($4 AS DOUBLE PRECISION) <> FLOOR(CAST($5 AS DOUBLE PRECISION))))) THEN NULL WHEN ((CAST($6 AS DOUBLE PRECISION) * LN(ABS(CAST("users"."age" AS DOUBLE PRECISION)))) > 709) THEN NULL WHEN ((CAST($7 AS DOUBLE PRECISION) * LN(ABS(CAST("users"."age" AS DOUBLE PRECISION)))) < -708) THEN 0 ELSE POWER(CAST("users"."age" AS DOUBLE PRECISION), CAST($8 AS DOUBLE PRECISION)) END
+-- args [0.5 0.5 0.5 0.5 0.5 0.5 0.5 0.5]
+
+-- mod(${users.age}, 7)
+MOD("users"."age", NULLIF(CAST($1 AS BIGINT), 0))
+-- args [7]
+
+-- add_seconds(1, ${users.created_date})
+CAST((CAST("users"."created_date" AS TIMESTAMP) + CAST(CAST($1 AS BIGINT) AS INTEGER) * INTERVAL '1 second') AS TIMESTAMP)
+-- args [1]
+
+-- add_minutes(2, ${users.created_date})
+CAST((CAST("users"."created_date" AS TIMESTAMP) + CAST(CAST($1 AS BIGINT) AS INTEGER) * INTERVAL '1 minute') AS TIMESTAMP)
+-- args [2]
+
+-- add_hours(3, ${users.created_date})
+CAST((CAST("users"."created_date" AS TIMESTAMP) + CAST(CAST($1 AS BIGINT) AS INTEGER) * INTERVAL '1 hour') AS TIMESTAMP)
+-- args [3]
+
+-- add_days(-4, ${users.created_date})
+CAST((CAST("users"."created_date" AS TIMESTAMP) + CAST(CAST(FLOOR((-CAST($1 AS BIGINT))) AS BIGINT) AS INTEGER) * INTERVAL '1 day') AS TIMESTAMP)
+-- args [4]
+
+-- add_months(5, ${users.created_date})
+CAST((CAST("users"."created_date" AS TIMESTAMP) + CAST(CAST($1 AS BIGINT) AS INTEGER) * INTERVAL '1 month') AS TIMESTAMP)
+-- args [5]
+
+-- add_years(6, ${users.created_date})
+CAST((CAST("users"."created_date" AS TIMESTAMP) + CAST(CAST($1 AS BIGINT) AS INTEGER) * INTERVAL '1 year') AS TIMESTAMP)
+-- args [6]
+
+-- diff_seconds(${users.created_date}, now())
+CAST((CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST($1 AS TIMESTAMP) AS TIMESTAMP))) AS BIGINT) - CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST("users"."created_date" AS TIMESTAMP) AS TIMESTAMP))) AS BIGINT)) AS BIGINT)
+-- args [2026-11-27 10:00:00]
+
+-- diff_minutes(${users.created_date}, now())
+CAST((FLOOR((CAST(CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST($1 AS TIMESTAMP) AS TIMESTAMP))) AS BIGINT) AS DOUBLE PRECISION) / 60)) - FLOOR((CAST(CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST("users"."created_date" AS TIMESTAMP) AS TIMESTAMP))) AS BIGINT) AS DOUBLE PRECISION) / 60))) AS BIGINT)
+-- args [2026-11-27 10:00:00]
+
+-- diff_hours(${users.created_date}, now())
+CAST((FLOOR((CAST(CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST($1 AS TIMESTAMP) AS TIMESTAMP))) AS BIGINT) AS DOUBLE PRECISION) / 3600)) - FLOOR((CAST(CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST("users"."created_date" AS TIMESTAMP) AS TIMESTAMP))) AS BIGINT) AS DOUBLE PRECISION) / 3600))) AS BIGINT)
+-- args [2026-11-27 10:00:00]
+
+-- diff_days(${users.created_date}, now())
+CAST((FLOOR((CAST(CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST($1 AS TIMESTAMP) AS TIMESTAMP))) AS BIGINT) AS DOUBLE PRECISION) / 86400)) - FLOOR((CAST(CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST("users"."created_date" AS TIMESTAMP) AS TIMESTAMP))) AS BIGINT) AS DOUBLE PRECISION) / 86400))) AS BIGINT)
+-- args [2026-11-27 10:00:00]
+
+-- diff_months(${users.created_date}, now())
+(((CAST(EXTRACT(YEAR FROM CAST($1 AS TIMESTAMP)) AS INTEGER) - CAST(EXTRACT(YEAR FROM CAST("users"."created_date" AS TIMESTAMP)) AS INTEGER)) * 12) + (CAST(EXTRACT(MONTH FROM CAST($2 AS TIMESTAMP)) AS INTEGER) - CAST(EXTRACT(MONTH FROM CAST("users"."created_date" AS TIMESTAMP)) AS INTEGER)))
+-- args [2026-11-27 10:00:00 2026-11-27 10:00:00]
+
+-- diff_years(${users.created_date}, now())
+(CAST(EXTRACT(YEAR FROM CAST($1 AS TIMESTAMP)) AS INTEGER) - CAST(EXTRACT(YEAR FROM CAST("users"."created_date" AS TIMESTAMP)) AS INTEGER))
+-- args [2026-11-27 10:00:00]
+
+-- extract_seconds(${users.created_date}) + extract_minutes(${users.created_date}) + extract_hours(${users.created_date})
+((CAST(FLOOR(EXTRACT(SECOND FROM CAST("users"."created_date" AS TIMESTAMP))) AS INTEGER) + CAST(EXTRACT(MINUTE FROM CAST("users"."created_date" AS TIMESTAMP)) AS INTEGER)) + CAST(EXTRACT(HOUR FROM CAST("users"."created_date" AS TIMESTAMP)) AS INTEGER))
+-- args []
+
+-- extract_days(${users.created_date}) + extract_months(${users.created_date}) + extract_years(${users.created_date})
+((CAST(EXTRACT(DAY FROM CAST("users"."created_date" AS TIMESTAMP)) AS INTEGER) + CAST(EXTRACT(MONTH FROM CAST("users"."created_date" AS TIMESTAMP)) AS INTEGER)) + CAST(EXTRACT(YEAR FROM CAST("users"."created_date" AS TIMESTAMP)) AS INTEGER))
+-- args []
+
+-- extract_day_of_week(${users.created_date}) + extract_day_of_year(${users.created_date})
+((CAST(EXTRACT(ISODOW FROM CAST("users"."created_date" AS TIMESTAMP)) AS INTEGER) - 1) + CAST(EXTRACT(DOY FROM CAST("users"."created_date" AS TIMESTAMP)) AS INTEGER))
+-- args []
+
+-- extract_unix_timestamp(${users.created_date})
+CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST("users"."created_date" AS TIMESTAMP) AS TIMESTAMP))) AS BIGINT)
+-- args []
+
+-- trunc_minutes(${users.created_date}) < trunc_hours(${users.created_date})
+(CAST(DATE_TRUNC('minute', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP) < CAST(DATE_TRUNC('hour', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP))
+-- args []
+
+-- trunc_days(${users.created_date}) < trunc_weeks(${users.created_date})
+(CAST(DATE_TRUNC('day', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP) < CAST(DATE_TRUNC('week', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP))
+-- args []
+
+-- trunc_months(${users.created_date}) < trunc_quarters(${users.created_date}) OR trunc_years(now()) = date(2026, 1, 1)
+(((CAST(DATE_TRUNC('month', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP) < CAST(DATE_TRUNC('quarter', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP))) OR ((CAST(DATE_TRUNC('year', CAST($1 AS TIMESTAMP)) AS TIMESTAMP) = CAST($2 AS DATE))))
+-- args [2026-11-27 10:00:00 2026-01-01]
+

@@ -1,0 +1,116 @@
+-- length(${users.state})
+LENGTH("users"."state")
+-- args []
+
+-- position(${users.state}, "a")
+strpos("users"."state", ?)
+-- args [a]
+
+-- substring(${users.state}, 2, 3)
+CASE WHEN (((CAST(? AS BIGINT) < 1)) OR ((CAST(? AS BIGINT) < 0))) THEN NULL ELSE substr("users"."state", CAST(? AS BIGINT), CAST(? AS BIGINT)) END
+-- args [2 3 2 3]
+
+-- replace(${users.state}, "a", "b")
+REPLACE("users"."state", ?, ?)
+-- args [a b]
+
+-- contains(${users.state}, lower(${users.state}))
+(strpos("users"."state", LOWER("users"."state")) > 0)
+-- args []
+
+-- starts_with(${users.state}, upper(${users.state}))
+(strpos("users"."state", UPPER("users"."state")) = 1)
+-- args []
+
+-- ends_with(${users.state}, concat("a", ${users.state}))
+(((LENGTH("users"."state") >= LENGTH(CONCAT(CAST(? AS VARCHAR), CAST("users"."state" AS VARCHAR))))) AND ((substr("users"."state", ((LENGTH("users"."state") - LENGTH(CONCAT(CAST(? AS VARCHAR), CAST("users"."state" AS VARCHAR)))) + 1), LENGTH(CONCAT(CAST(? AS VARCHAR), CAST("users"."state" AS VARCHAR)))) = CONCAT(CAST(? AS VARCHAR), CAST("users"."state" AS VARCHAR)))))
+-- args [a a a a]
+
+-- ln(${users.age}) + log(${users.age}) + exp(${users.age}) + sqrt(${users.age})
+(((CASE WHEN (CAST("users"."age" AS DOUBLE) > 0) THEN LN(CAST("users"."age" AS DOUBLE)) END + CASE WHEN (CAST("users"."age" AS DOUBLE) > 0) THEN LOG10(CAST("users"."age" AS DOUBLE)) END) + CASE WHEN (CAST("users"."age" AS DOUBLE) > 709) THEN NULL WHEN (CAST("users"."age" AS DOUBLE) < -708) THEN 0 ELSE EXP(CAST("users"."age" AS DOUBLE)) END) + CASE WHEN (CAST("users"."age" AS DOUBLE) >= 0) THEN SQRT(CAST("users"."age" AS DOUBLE)) END)
+-- args []
+
+-- power(${users.age}, 0.5)
+CASE WHEN (ABS(CAST(? AS DOUBLE)) > 1e+15) THEN NULL WHEN (CAST("users"."age" AS DOUBLE) = 0) THEN CASE WHEN (CAST(? AS DOUBLE) < 0) THEN NULL WHEN (CAST(? AS DOUBLE) = 0) THEN 1 ELSE 0 END WHEN (((CAST("users"."age" AS DOUBLE) < 0)) AND ((CAST(? AS DOUBLE) <> FLOOR(CAST(? AS DOUBLE))))) THEN NULL WHEN ((CAST(? AS DOUBLE) * LN(ABS(CAST("users"."age" AS DOUBLE)))) > 709) THEN NULL WHEN ((CAST(? AS DOUBLE) * LN(ABS(CAST("users"."age" AS DOUBLE)))) < -708) THEN 0 ELSE POWER(CAST("users"."age" AS DOUBLE), CAST(? AS DOUBLE)) END
+-- args [0.5 0.5 0.5 0.5 0.5 0.5 0.5 0.5]
+
+-- mod(${users.age}, 7)
+MOD("users"."age", NULLIF(CAST(? AS BIGINT), 0))
+-- args [7]
+
+-- add_seconds(1, ${users.created_date})
+CAST(date_add('second', CAST(? AS BIGINT), CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP)
+-- args [1]
+
+-- add_minutes(2, ${users.created_date})
+CAST(date_add('minute', CAST(? AS BIGINT), CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP)
+-- args [2]
+
+-- add_hours(3, ${users.created_date})
+CAST(date_add('hour', CAST(? AS BIGINT), CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP)
+-- args [3]
+
+-- add_days(-4, ${users.created_date})
+CAST(date_add('day', CAST(FLOOR((-CAST(? AS BIGINT))) AS BIGINT), CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP)
+-- args [4]
+
+-- add_months(5, ${users.created_date})
+CAST(date_add('month', CAST(? AS BIGINT), CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP)
+-- args [5]
+
+-- add_years(6, ${users.created_date})
+CAST(date_add('year', CAST(? AS BIGINT), CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP)
+-- args [6]
+
+-- diff_seconds(${users.created_date}, now())
+CAST((CAST(FLOOR(to_unixtime(with_timezone(CAST(CAST(? AS TIMESTAMP) AS TIMESTAMP), 'UTC'))) AS BIGINT) - CAST(FLOOR(to_unixtime(with_timezone(CAST(CAST("users"."created_date" AS TIMESTAMP) AS TIMESTAMP), 'UTC'))) AS BIGINT)) AS BIGINT)
+-- args [2026-11-27 10:00:00]
+
+-- diff_minutes(${users.created_date}, now())
+CAST((FLOOR((CAST(CAST(FLOOR(to_unixtime(with_timezone(CAST(CAST(? AS TIMESTAMP) AS TIMESTAMP), 'UTC'))) AS BIGINT) AS DOUBLE) / 60)) - FLOOR((CAST(CAST(FLOOR(to_unixtime(with_timezone(CAST(CAST("users"."created_date" AS TIMESTAMP) AS TIMESTAMP), 'UTC'))) AS BIGINT) AS DOUBLE) / 60))) AS BIGINT)
+-- args [2026-11-27 10:00:00]
+
+-- diff_hours(${users.created_date}, now())
+CAST((FLOOR((CAST(CAST(FLOOR(to_unixtime(with_timezone(CAST(CAST(? AS TIMESTAMP) AS TIMESTAMP), 'UTC'))) AS BIGINT) AS DOUBLE) / 3600)) - FLOOR((CAST(CAST(FLOOR(to_unixtime(with_timezone(CAST(CAST("users"."created_date" AS TIMESTAMP) AS TIMESTAMP), 'UTC'))) AS BIGINT) AS DOUBLE) / 3600))) AS BIGINT)
+-- args [2026-11-27 10:00:00]
+
+-- diff_days(${users.created_date}, now())
+CAST((FLOOR((CAST(CAST(FLOOR(to_unixtime(with_timezone(CAST(CAST(? AS TIMESTAMP) AS TIMESTAMP), 'UTC'))) AS BIGINT) AS DOUBLE) / 86400)) - FLOOR((CAST(CAST(FLOOR(to_unixtime(with_timezone(CAST(CAST("users"."created_date" AS TIMESTAMP) AS TIMESTAMP), 'UTC'))) AS BIGINT) AS DOUBLE) / 86400))) AS BIGINT)
+-- args [2026-11-27 10:00:00]
+
+-- diff_months(${users.created_date}, now())
+(((EXTRACT(YEAR FROM CAST(? AS TIMESTAMP)) - EXTRACT(YEAR FROM CAST("users"."created_date" AS TIMESTAMP))) * 12) + (EXTRACT(MONTH FROM CAST(? AS TIMESTAMP)) - EXTRACT(MONTH FROM CAST("users"."created_date" AS TIMESTAMP))))
+-- args [2026-11-27 10:00:00 2026-11-27 10:00:00]
+
+-- diff_years(${users.created_date}, now())
+(EXTRACT(YEAR FROM CAST(? AS TIMESTAMP)) - EXTRACT(YEAR FROM CAST("users"."created_date" AS TIMESTAMP)))
+-- args [2026-11-27 10:00:00]
+
+-- extract_seconds(${users.created_date}) + extract_minutes(${users.created_date}) + extract_hours(${users.created_date})
+((EXTRACT(SECOND FROM CAST("users"."created_date" AS TIMESTAMP)) + EXTRACT(MINUTE FROM CAST("users"."created_date" AS TIMESTAMP))) + EXTRACT(HOUR FROM CAST("users"."created_date" AS TIMESTAMP)))
+-- args []
+
+-- extract_days(${users.created_date}) + extract_months(${users.created_date}) + extract_years(${users.created_date})
+((EXTRACT(DAY FROM CAST("users"."created_date" AS TIMESTAMP)) + EXTRACT(MONTH FROM CAST("users"."created_date" AS TIMESTAMP))) + EXTRACT(YEAR FROM CAST("users"."created_date" AS TIMESTAMP)))
+-- args []
+
+-- extract_day_of_week(${users.created_date}) + extract_day_of_year(${users.created_date})
+((EXTRACT(DOW FROM CAST("users"."created_date" AS TIMESTAMP)) - 1) + EXTRACT(DOY FROM CAST("users"."created_date" AS TIMESTAMP)))
+-- args []
+
+-- extract_unix_timestamp(${users.created_date})
+CAST(FLOOR(to_unixtime(with_timezone(CAST(CAST("users"."created_date" AS TIMESTAMP) AS TIMESTAMP), 'UTC'))) AS BIGINT)
+-- args []
+
+-- trunc_minutes(${users.created_date}) < trunc_hours(${users.created_date})
+(CAST(DATE_TRUNC('minute', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP) < CAST(DATE_TRUNC('hour', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP))
+-- args []
+
+-- trunc_days(${users.created_date}) < trunc_weeks(${users.created_date})
+(CAST(DATE_TRUNC('day', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP) < CAST(DATE_TRUNC('week', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP))
+-- args []
+
+-- trunc_months(${users.created_date}) < trunc_quarters(${users.created_date}) OR trunc_years(now()) = date(2026, 1, 1)
+(((CAST(DATE_TRUNC('month', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP) < CAST(DATE_TRUNC('quarter', CAST("users"."created_date" AS TIMESTAMP)) AS TIMESTAMP))) OR ((CAST(DATE_TRUNC('year', CAST(? AS TIMESTAMP)) AS TIMESTAMP) = CAST(? AS DATE))))
+-- args [2026-11-27 10:00:00 2026-01-01]
+
