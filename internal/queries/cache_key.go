@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/overlookbi/overlook/internal/compiler"
@@ -83,18 +84,35 @@ func putMap(put func(...string), name string, m map[string]string) {
 }
 
 // MaxAge is how long m's results may be served from the cache: its
-// persist_with datagroup's max_cache_age when set and readable, else def.
+// persist_with datagroup's max_cache_age when set and readable, else def;
+// and never from before the datagroup last went stale (see SetStaleBefore).
 func MaxAge(m *semantic.Model, def time.Duration) time.Duration {
-	for _, dg := range m.Datagroups {
-		if dg.Name != m.PersistWith || dg.MaxCacheAge == "" {
-			continue
-		}
-		if d, ok := ParseCacheAge(dg.MaxCacheAge); ok {
-			return d
-		}
+	i := slices.IndexFunc(m.Datagroups, func(dg *semantic.Datagroup) bool { return dg.Name == m.PersistWith })
+	if i < 0 {
+		return def
 	}
-	return def
+	dg, age := m.Datagroups[i], def
+	if d, ok := ParseCacheAge(dg.MaxCacheAge); ok && dg.MaxCacheAge != "" {
+		age = d
+	}
+	if t, ok := staleBefore.Load(dg); ok {
+		// An entry stored before t is older than now-t. A t ahead of the
+		// clock makes every entry stale.
+		age = min(age, time.Since(t.(time.Time)))
+	}
+	return age
 }
+
+// staleBefore holds, per datagroup of a loaded model, the instant before
+// which cached results of the models persisting with it are stale. It is
+// keyed by the datagroup's pointer, so each loaded catalog (each server of
+// a test process) has its own; the datagroup checker and update_datagroup
+// set it.
+var staleBefore sync.Map // *semantic.Datagroup → time.Time
+
+// SetStaleBefore makes the results cached before t of the models that
+// persist with dg stale (a trigger changed, or an admin reset the group).
+func SetStaleBefore(dg *semantic.Datagroup, t time.Time) { staleBefore.Store(dg, t) }
 
 var cacheAgeUnits = map[string]time.Duration{"second": time.Second, "minute": time.Minute,
 	"hour": time.Hour, "day": 24 * time.Hour}

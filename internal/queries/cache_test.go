@@ -206,3 +206,20 @@ func TestCacheRunHoldsASlotOnlyToRun(t *testing.T) {
 	}
 	other()
 }
+
+func TestMaxAgeStaleBefore(t *testing.T) {
+	dg := &semantic.Datagroup{Name: "etl", MaxCacheAge: "1 hour"}
+	m := &semantic.Model{PersistWith: "etl", Datagroups: []*semantic.Datagroup{dg}}
+	SetStaleBefore(dg, time.Now().Add(-time.Minute))
+	if got := MaxAge(m, 24*time.Hour); got < time.Minute || got > 2*time.Minute {
+		t.Fatalf("max age %v: want about a minute (since the group went stale)", got)
+	}
+	SetStaleBefore(dg, time.Now().Add(time.Hour))
+	if got := MaxAge(m, 24*time.Hour); got >= 0 {
+		t.Fatalf("max age %v: a group stale until later keeps nothing", got)
+	}
+	other := &semantic.Model{PersistWith: "etl", Datagroups: []*semantic.Datagroup{{Name: "etl"}}}
+	if got := MaxAge(other, time.Hour); got != time.Hour {
+		t.Fatalf("another catalog's group is untouched: %v", got)
+	}
+}
