@@ -35,6 +35,7 @@ type Scheduler struct {
 	lease       time.Duration
 	maxAttempts int
 	backoff     time.Duration
+	tasks       []Task // see WithTask
 }
 
 // Option changes a Scheduler.
@@ -91,6 +92,9 @@ func (s *Scheduler) Run(ctx context.Context, tick time.Duration) {
 func (s *Scheduler) Pass(ctx context.Context) error {
 	if err := s.PlanDue(ctx); err != nil {
 		return err
+	}
+	if err := s.runTasks(ctx); err != nil {
+		s.log.Error("scheduler task", "err", err)
 	}
 	for ctx.Err() == nil {
 		ran, err := s.RunOne(ctx)
