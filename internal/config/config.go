@@ -38,12 +38,18 @@ type Config struct {
 	OutboundAllow []string
 	// SchedulerTick is how often a node looks for due deliveries.
 	SchedulerTick time.Duration
+	// SchedulerSpeed runs the scheduler's clock this many times faster
+	// than real time from SchedulerEpoch on (tests fire many schedules in
+	// seconds); 1 is real time. Nodes sharing a database, and a node and
+	// its restart, agree on the time when they share the epoch.
+	SchedulerSpeed float64
+	SchedulerEpoch time.Time
 }
 
 // Default returns the embedded default: localhost, ./overlook-data, SQLite.
 func Default() Config {
 	return Config{Addr: "127.0.0.1:19999", DataDir: "./overlook-data", LogFormat: "text", ShutdownTimeout: 30 * time.Second, DemoScale: 1,
-		SchedulerTick: 10 * time.Second}
+		SchedulerTick: 10 * time.Second, SchedulerSpeed: 1}
 }
 
 // setting ties a flag to its environment variable.
@@ -92,6 +98,9 @@ func Parse(name string, args []string, getenv func(string) string) (Config, erro
 	c.OutboundAllow = strings.FieldsFunc(getenv("OVERLOOK_OUTBOUND_ALLOW"), isListSeparator)
 	fs.Func("outbound-allow", "let webhooks reach this internal host or host:port (repeatable; $OVERLOOK_OUTBOUND_ALLOW, comma-separated)",
 		appendTo(&c.OutboundAllow))
+	if err := c.schedulerFlags(fs, getenv); err != nil {
+		return c, err
+	}
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -134,9 +143,7 @@ func (c *Config) Validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("log-format %q must be text or json", c.LogFormat))
 	}
-	if c.SchedulerTick <= 0 {
-		errs = append(errs, fmt.Errorf("scheduler tick %v must be positive", c.SchedulerTick))
-	}
+	errs = append(errs, c.validateScheduler()...)
 	if c.DemoScale < 0 || c.DemoScale > 100 {
 		errs = append(errs, fmt.Errorf("demo-scale %v must be between 0 and 100", c.DemoScale))
 	}

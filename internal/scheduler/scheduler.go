@@ -35,7 +35,8 @@ type Scheduler struct {
 	lease       time.Duration
 	maxAttempts int
 	backoff     time.Duration
-	tasks       []Task // see WithTask
+	tasks       []Task  // see WithTask
+	speed       float64 // of the clock against real time; see WithSpeed
 }
 
 // Option changes a Scheduler.
@@ -142,6 +143,8 @@ func (s *Scheduler) RunOne(ctx context.Context) (bool, error) {
 		}
 		s.log.Warn("scheduled delivery failed", "plan", job.PlanID, "delivery", job.DeliveryID,
 			"attempt", job.Attempts, "err", err)
+	} else {
+		s.log.Info("scheduled delivery sent", "plan", job.PlanID, "delivery", job.DeliveryID, "attempt", job.Attempts)
 	}
 	// The outcome is recorded even when ctx ended mid-delivery.
 	return true, s.store.FinishJob(context.WithoutCancel(ctx), job.ID, s.node, status, msg, retryAt)
@@ -152,7 +155,7 @@ func (s *Scheduler) runJob(ctx context.Context, job *store.ScheduledJob) error {
 	if err != nil {
 		return fmt.Errorf("plan %d: %w", job.PlanID, err)
 	}
-	ctx, cancel := context.WithTimeout(ctx, s.lease/2)
+	ctx, cancel := context.WithTimeout(ctx, s.realTime(s.lease/2))
 	defer cancel()
 	return s.deliver.Deliver(ctx, plan, job)
 }

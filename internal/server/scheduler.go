@@ -35,7 +35,7 @@ func (s *Server) openScheduler(opts []scheduler.Option) (*scheduler.Scheduler, e
 		scheduler.DestWebhook: &scheduler.Webhook{Client: guard.Client(webhookTimeout), Secret: s.backend.PlanSecret},
 		scheduler.DestEmail:   email,
 	}}
-	return scheduler.New(s.Store, d, s.log.With("component", "scheduler"), opts...), nil
+	return scheduler.New(s.Store, d, s.log.With("component", "scheduler"), append(s.schedulerClock(), opts...)...), nil
 }
 
 type noSMTP struct{}
@@ -56,4 +56,18 @@ func (s *Server) runScheduler(ctx context.Context) (done <-chan struct{}) {
 		s.Scheduler.Run(ctx, s.cfg.SchedulerTick)
 	}()
 	return c
+}
+
+// schedulerClock is the configured fast clock, if any: it counts from the
+// configured epoch, or from start-up.
+func (s *Server) schedulerClock() []scheduler.Option {
+	if s.cfg.SchedulerSpeed <= 1 {
+		return nil
+	}
+	epoch := s.cfg.SchedulerEpoch
+	if epoch.IsZero() {
+		epoch = time.Now()
+	}
+	s.log.Warn("the scheduler's clock runs fast", "speed", s.cfg.SchedulerSpeed, "epoch", epoch.UTC())
+	return []scheduler.Option{scheduler.WithSpeed(epoch, s.cfg.SchedulerSpeed)}
 }
