@@ -106,6 +106,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...Opti
 		Catalog: cat, Connections: s.Connections, Cache: queries.NewCache(), Plans: queries.NewPlans(), History: s.History, Tasks: s.Tasks,
 		Content: content.New(st)}
 	s.backend.OAuth = s.OAuth
+	s.backend.Render = s.openRender()
 	if s.Scheduler, err = s.openScheduler(o.scheduler); err != nil {
 		s.Connections.Close()
 		st.Close()
@@ -166,7 +167,7 @@ func (s *Server) Listen() (net.Listener, error) {
 // in-flight requests finish (up to the shutdown timeout) and returns.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Handler:           s.HTTP,
+		Handler:           s.withRenderPage(ln),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    1 << 20,
@@ -197,6 +198,7 @@ func (s *Server) Close() error {
 	// Running query tasks end first: they record their end in the history
 	// and the store.
 	s.Tasks.Stop()
+	s.closeRender()
 	if s.Audit != nil {
 		s.Audit.Close()
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/overlookbi/overlook/internal/history"
 	"github.com/overlookbi/overlook/internal/queries"
 	"github.com/overlookbi/overlook/internal/store"
+	"github.com/overlookbi/overlook/web/dashboard"
 )
 
 // Backend is what the operations need.
@@ -35,6 +36,8 @@ type Backend struct {
 	Plans *queries.Plans
 	// Tasks runs query tasks and bounds each user's running queries.
 	Tasks *queries.TaskRunner
+	// Render draws dashboards, looks and queries to png, jpg and pdf.
+	Render *dashboard.Renderer
 	// PublicURL is the origin clients reach the server at (no trailing
 	// slash); empty means "the origin of each request".
 	PublicURL string
