@@ -104,9 +104,6 @@ func (c *compiler) readDynamic(q Query) (fields, sorts []string, err error) {
 	if err = c.readFilterExpression(q.FilterExpression); err != nil {
 		return nil, nil, err
 	}
-	if len(calcs) > 0 && len(q.Pivots) > 0 {
-		return nil, nil, overlook.Invalid("dynamic_fields", "unsupported", "table calculations on a pivoted query are not supported yet")
-	}
 	if fields, err = c.readTableCalcs(calcs, q.Fields); err != nil {
 		return nil, nil, err
 	}

@@ -14,10 +14,13 @@ const (
 	TypeString
 	TypeBool
 	TypeDate
+	// TypeList is pivot_row's list of a row's values over the pivot
+	// columns: an argument of sum, mean, max, min and count only.
+	TypeList
 )
 
 func (t Type) String() string {
-	return [...]string{"any", "null", "number", "string", "yesno", "date"}[t]
+	return [...]string{"any", "null", "number", "string", "yesno", "date", "list"}[t]
 }
 
 // FieldTypes tells the type of a referenced field; false for a name the
@@ -30,7 +33,11 @@ type FieldTypes func(name string) (Type, bool)
 // calc is true.
 func Check(n Node, fields FieldTypes, calc bool) (Type, error) {
 	c := checker{fields: fields, calc: calc}
-	return c.check(n)
+	t, err := c.check(n)
+	if err == nil && t == TypeList {
+		return 0, errAt(n.Pos(), "pivot_row gives a list: use it in sum, mean, max, min or count")
+	}
+	return t, err
 }
 
 type checker struct {
@@ -140,7 +147,10 @@ func (c checker) call(n Call) (Type, error) {
 		if err != nil {
 			return 0, err
 		}
-		if want := f.arg(i); want != TypeAny && t != want && t != TypeAny && t != TypeNull {
+		if t == TypeList && !f.lists {
+			return 0, errAt(a.Pos(), "argument %d of %s cannot be a list", i+1, n.Name)
+		}
+		if want := f.arg(i); want != TypeAny && t != want && t != TypeAny && t != TypeNull && t != TypeList {
 			return 0, errAt(a.Pos(), "argument %d of %s needs a %s, not a %s", i+1, n.Name, want, t)
 		}
 		types[i] = t
@@ -181,6 +191,7 @@ type function struct {
 	min, max int    // argument count; max -1 for any
 	args     []Type // the type of each argument; the last repeats
 	calc     bool   // a table calculation function (whole result)
+	lists    bool   // takes pivot_row's lists (see TypeList)
 	result   func(n Call, args []Type) (Type, error)
 	// literalInts, when set, checks arguments that must be integer constants.
 	literalInts func(n Call) error
@@ -225,6 +236,15 @@ func same(from int) func(Call, []Type) (Type, error) {
 }
 
 func firstArg(_ Call, ts []Type) (Type, error) { return ts[0], nil }
+
+// listElement is the type of max or min: an element of a list is of any
+// type.
+func listElement(_ Call, ts []Type) (Type, error) {
+	if ts[0] == TypeList {
+		return TypeAny, nil
+	}
+	return ts[0], nil
+}
 
 // intConst checks that the arguments at the positions are integer
 // constants (optionally negative).
@@ -288,10 +308,16 @@ var functions = withDateFunctions(map[string]function{
 	"offset":                {min: 2, max: 2, args: []Type{TypeAny, TypeNumber}, calc: true, result: firstArg, literalInts: intConst(1)},
 	"running_total":         {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, result: fixed(TypeNumber)},
 	"percent_of_column_sum": {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, result: fixed(TypeNumber)},
-	"sum":                   {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, result: fixed(TypeNumber)},
-	"mean":                  {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, result: fixed(TypeNumber)},
-	"max":                   {min: 1, max: 1, calc: true, result: same(0)},
-	"min":                   {min: 1, max: 1, calc: true, result: same(0)},
-	"count":                 {min: 1, max: 1, calc: true, result: fixed(TypeNumber)},
-	"row":                   {min: 0, max: 0, calc: true, result: fixed(TypeNumber)},
+	"sum":                   {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, lists: true, result: fixed(TypeNumber)},
+	"mean":                  {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, lists: true, result: fixed(TypeNumber)},
+	"max":                   {min: 1, max: 1, calc: true, lists: true, result: listElement},
+	"min":                   {min: 1, max: 1, calc: true, lists: true, result: listElement},
+	"count":                 {min: 1, max: 1, calc: true, lists: true, result: fixed(TypeNumber)},
+	// The pivot functions read the other pivot columns of a row.
+	"pivot_row":    {min: 1, max: 1, calc: true, result: fixed(TypeList)},
+	"pivot_index":  {min: 2, max: 2, args: []Type{TypeAny, TypeNumber}, calc: true, result: firstArg, literalInts: intConst(1)},
+	"pivot_offset": {min: 2, max: 2, args: []Type{TypeAny, TypeNumber}, calc: true, result: firstArg, literalInts: intConst(1)},
+	"pivot_column": {min: 0, max: 0, calc: true, result: fixed(TypeNumber)},
+	"pivot_where":  {min: 2, max: 2, args: []Type{TypeBool, TypeAny}, calc: true, result: same(1)},
+	"row":          {min: 0, max: 0, calc: true, result: fixed(TypeNumber)},
 })

@@ -14,13 +14,15 @@ type Table struct {
 	// one per row; an error for a name the result lacks.
 	Column func(name string) ([]any, error)
 	Now    time.Time
+	// Pivot is set for a calculation of a pivoted query.
+	Pivot *Pivot
 }
 
 // Eval computes n for every row of t. Values are nil, float64, string,
 // bool or time.Time; an operation on values that do not fit (a string
 // plus a number, a division by zero) gives nil, as in a spreadsheet.
 func Eval(n Node, t Table) ([]any, error) {
-	e := &evaluator{t: t, cols: map[string][]any{}, agg: map[int]any{}, running: map[int][]any{}}
+	e := newEvaluator(t)
 	out := make([]any, t.Rows)
 	for i := range out {
 		v, err := e.eval(n, i)
@@ -38,6 +40,11 @@ type evaluator struct {
 	// agg and running cache the whole-column functions by call position.
 	agg     map[int]any
 	running map[int][]any
+	others  map[int]*evaluator // the other pivot columns' evaluators
+}
+
+func newEvaluator(t Table) *evaluator {
+	return &evaluator{t: t, cols: map[string][]any{}, agg: map[int]any{}, running: map[int][]any{}, others: map[int]*evaluator{}}
 }
 
 func (e *evaluator) eval(n Node, row int) (any, error) {

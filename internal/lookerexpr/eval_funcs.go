@@ -24,6 +24,8 @@ func (e *evaluator) call(n Call, row int) (any, error) {
 		return e.runningTotal(n, row)
 	case "percent_of_column_sum", "sum", "mean", "max", "min", "count":
 		return e.columnFunc(n, row)
+	case "pivot_row", "pivot_index", "pivot_offset", "pivot_column", "pivot_where":
+		return e.pivotCall(n, row)
 	}
 	args := make([]any, len(n.Args))
 	for i, a := range n.Args {
@@ -188,6 +190,12 @@ func (e *evaluator) runningTotal(n Call, row int) (any, error) {
 // columnFunc is a function of the argument's whole column: its sum, mean,
 // extremes, count, or this row's share of the sum.
 func (e *evaluator) columnFunc(n Call, row int) (any, error) {
+	// A list (pivot_row) is aggregated for this row alone.
+	if v, err := e.eval(n.Args[0], row); err != nil {
+		return nil, err
+	} else if list, isList := v.([]any); isList {
+		return aggregate(n.Name, nonNull(list)), nil
+	}
 	agg, ok := e.agg[n.At]
 	if !ok {
 		vals := make([]any, 0, e.t.Rows)
@@ -245,4 +253,14 @@ func aggregate(name string, vals []any) any {
 		return sum / float64(n)
 	}
 	return sum
+}
+
+func nonNull(vals []any) []any {
+	out := make([]any, 0, len(vals))
+	for _, v := range vals {
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -69,3 +69,57 @@ func TestEvalUnknownField(t *testing.T) {
 		t.Error("no error for an unknown column")
 	}
 }
+
+// pivotTable is a result of two rows pivoted over three columns.
+func pivotTable() Table {
+	counts := [][]any{{1.0, 10.0}, {2.0, nil}, {4.0, 30.0}} // by pivot column, then row
+	var at func(i int) Table
+	at = func(i int) Table {
+		col := func(name string) ([]any, error) {
+			if i == 3 {
+				return []any{7.0, 40.0}, nil // the row total
+			}
+			return counts[i], nil
+		}
+		return Table{Rows: 2, Column: col, Pivot: &Pivot{Index: i, Count: 3, At: at}}
+	}
+	return at(1)
+}
+
+func TestEvalPivot(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`pivot_column()`, `[2 2]`},
+		{`pivot_offset(${c}, -1)`, `[1 10]`},
+		{`pivot_offset(${c}, 2)`, `[<nil> <nil>]`},
+		{`pivot_index(${c}, 3) - ${c}`, `[2 <nil>]`},
+		{`sum(pivot_row(${c}))`, `[7 40]`},
+		{`count(pivot_row(${c})) + max(pivot_row(${c}))`, `[7 32]`},
+		{`mean(pivot_row(${c} * 2))`, `[4.666666666666667 40]`},
+		{`pivot_where(${c} = 4, pivot_column())`, `[3 <nil>]`},
+		{`${c} / sum(pivot_row(${c}))`, `[0.2857142857142857 <nil>]`},
+		{`sum(${c})`, `[2 2]`},
+	}
+	for _, c := range cases {
+		n, err := Parse(c.in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", c.in, err)
+		}
+		if _, err := Check(n, func(string) (Type, bool) { return TypeNumber, true }, true); err != nil {
+			t.Errorf("Check(%q): %v", c.in, err)
+		}
+		got, err := Eval(n, pivotTable())
+		if err != nil {
+			t.Errorf("Eval(%q): %v", c.in, err)
+			continue
+		}
+		if s := fmt.Sprint(got); s != c.want {
+			t.Errorf("Eval(%q) = %s, want %s", c.in, s, c.want)
+		}
+	}
+	for _, bad := range []string{`pivot_row(${c})`, `pivot_row(${c}) + 1`, `percent_of_column_sum(pivot_row(${c}))`, `pivot_offset(${c}, ${c})`} {
+		n, _ := Parse(bad)
+		if _, err := Check(n, func(string) (Type, bool) { return TypeNumber, true }, true); err == nil {
+			t.Errorf("Check(%q) passed", bad)
+		}
+	}
+}

@@ -7,8 +7,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/overlookbi/overlook/internal/compiler"
+	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/results"
 	"github.com/overlookbi/overlook/internal/warehouse"
 )
@@ -72,6 +74,9 @@ func runShaped(ctx context.Context, eng warehouse.Engine, c *compiler.Compiled, 
 		if err := eachRow(ctx, eng, s.q, s.add); err != nil {
 			return 0, err
 		}
+	}
+	if err := t.ApplyTableCalcs(resultCalcs(c), time.Now()); err != nil {
+		return 0, overlook.Invalid("dynamic_fields", "invalid", "%v", err)
 	}
 	return f.WritePivot(w, t, opt)
 }

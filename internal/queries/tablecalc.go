@@ -16,16 +16,23 @@ func withTableCalcs(c *compiler.Compiled, cols []results.Column, rows results.Ro
 	if len(c.TableCalcs) == 0 {
 		return cols, rows, opt
 	}
-	calcs := make([]results.TableCalc, len(c.TableCalcs))
-	for i, tc := range c.TableCalcs {
-		calcs[i] = results.TableCalc{Column: tableCalcColumn(tc), Expr: tc.Expr, SortOrder: tc.SortOrder, SortDesc: tc.SortDesc}
-	}
+	calcs := resultCalcs(c)
 	now := time.Now()
 	if opt.Totals != nil {
 		opt.Totals = results.TableCalcTotals(cols, opt.Totals, calcs, now)
 	}
 	all, out := results.WithTableCalcs(cols, rows, calcs, now)
 	return all, out, opt
+}
+
+// resultCalcs are c's table calculations as the results package takes
+// them.
+func resultCalcs(c *compiler.Compiled) []results.TableCalc {
+	calcs := make([]results.TableCalc, len(c.TableCalcs))
+	for i, tc := range c.TableCalcs {
+		calcs[i] = results.TableCalc{Column: tableCalcColumn(tc), Expr: tc.Expr, SortOrder: tc.SortOrder, SortDesc: tc.SortDesc}
+	}
+	return calcs
 }
 
 func tableCalcColumn(tc compiler.TableCalc) results.Column {

@@ -35,6 +35,11 @@ type PivotTable struct {
 	hasTotals    bool
 	totals       map[int][]any // pivot index → measure totals
 	grand        []any         // the row total of the totals
+
+	// rowCalcs are the table calculations with one value per row (see
+	// ApplyTableCalcs), calcTotals their values over the totals.
+	rowCalcs   []int
+	calcTotals []any
 }
 
 // PivotValue is one pivot column: its key and the pivoted fields' values.
@@ -47,6 +52,7 @@ type pivotRow struct {
 	dims  []any
 	cells map[int][]any // pivot index → measure values
 	total []any         // row total measures; nil when none
+	calcs []any         // the values of the table's rowCalcs
 }
 
 // NewPivotTable prepares a table over the long rows of a pivoted query,

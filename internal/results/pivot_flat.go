@@ -40,6 +40,13 @@ func (t *PivotTable) flatten(opt Options) ([]Column, Rows) {
 			headers[len(t.pivotDims)] = append(headers[len(t.pivotDims)], t.cols[i].Label)
 		}
 	}
+	for _, i := range t.rowCalcs {
+		cols = append(cols, t.cols[i])
+		for k := range t.pivotDims {
+			headers[k] = append(headers[k], "")
+		}
+		headers[len(t.pivotDims)] = append(headers[len(t.pivotDims)], t.cols[i].Label)
+	}
 	for j := range cols {
 		cols[j].Label, _ = headers[0][j].(string)
 	}
@@ -55,6 +62,13 @@ func (t *PivotTable) flatten(opt Options) ([]Column, Rows) {
 				}
 				vals = append(vals, v)
 			}
+		}
+		for j, i := range t.rowCalcs {
+			v := r.calcs[j]
+			if opt.ApplyFormatting && v != nil {
+				v = string(cells.appendText(nil, i, v))
+			}
+			vals = append(vals, v)
 		}
 		rows.data = append(rows.data, vals)
 	}

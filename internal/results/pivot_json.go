@@ -31,6 +31,7 @@ func (t *PivotTable) appendRows(b []byte, mode keyMode, value func(b []byte, i i
 			b = value(b, i, r.dims[j])
 		}
 		b = t.appendMeasures(b, mode, len(t.rowDims) > 0, value, func(p, m int) any { return t.cell(r, p, m) })
+		b = t.appendRowCalcs(b, mode, value, r.calcs)
 		b = append(b, '}')
 	}
 	if len(t.rows) > 0 {
@@ -50,6 +51,16 @@ func (t *PivotTable) appendMeasures(b []byte, mode keyMode, comma bool, value fu
 		}
 		b = appendKey(b, t.cols[i], mode)
 		b = t.appendSpread(b, func(b []byte, p int) []byte { return value(b, i, cell(p, m)) })
+	}
+	return b
+}
+
+// appendRowCalcs writes ,"calculation": value for each table calculation
+// with one value per row.
+func (t *PivotTable) appendRowCalcs(b []byte, mode keyMode, value func(b []byte, i int, v any) []byte, vals []any) []byte {
+	for j, i := range t.rowCalcs {
+		b = appendKey(append(b, ','), t.cols[i], mode)
+		b = value(b, i, vals[j])
 	}
 	return b
 }
@@ -97,6 +108,7 @@ func (t *PivotTable) appendDetail(b []byte, opt Options) ([]byte, error) {
 	if t.hasTotals {
 		b = append(b, `,"totals_data":{`...)
 		b = t.appendMeasures(b, byName, false, dc.appendCell, t.totalCell)
+		b = t.appendRowCalcs(b, byName, dc.appendCell, t.calcTotals)
 		b = append(b, '}')
 	}
 	runtime := opt.now().Sub(e.started).Seconds()
@@ -157,7 +169,7 @@ func (t *PivotTable) appendBI(b []byte, opt Options) ([]byte, error) {
 
 // shownCols are the row dimensions and the measures, without the pivots.
 func (t *PivotTable) shownCols() []Column {
-	return append(pick2(t.cols, t.rowDims), pick2(t.cols, t.measures)...)
+	return append(append(pick2(t.cols, t.rowDims), pick2(t.cols, t.measures)...), pick2(t.cols, t.rowCalcs)...)
 }
 
 func pick2(cols []Column, idx []int) []Column {
