@@ -194,10 +194,13 @@ func (c *compiler) addCustomMeasure(e dynamicEntry) error {
 	if err := c.reserveName(e.Measure); err != nil {
 		return err
 	}
-	if strings.TrimSpace(e.FilterExpression) != "" || strings.TrimSpace(e.Expression) != "" {
-		// Refused rather than ignored: ignoring either would count rows the
+	if strings.TrimSpace(e.FilterExpression) != "" {
+		// Refused rather than ignored: ignoring it would count rows the
 		// request meant to leave out.
-		return overlook.Invalid("dynamic_fields", "unsupported", "custom measure %s: expression and filter_expression are not supported yet (use filters)", e.Measure)
+		return overlook.Invalid("dynamic_fields", "unsupported", "custom measure %s: filter_expression is not supported yet (use filters)", e.Measure)
+	}
+	if strings.TrimSpace(e.Expression) != "" {
+		return c.addExpressionMeasure(e)
 	}
 	typ := strings.ToLower(strings.TrimSpace(e.Type))
 	if !customMeasureTypes[typ] {
@@ -221,6 +224,27 @@ func (c *compiler) addCustomMeasure(e dynamicEntry) error {
 		f.Filters = append(f.Filters, semantic.FieldFilter{Field: fr.Name(), Expr: e.Filters[k]})
 	}
 	c.addCustom(&custom{ref: semantic.FieldRef{Alias: base.Alias, Field: f}, label: e.Label, base: base, typ: measureType(f)})
+	return nil
+}
+
+// addExpressionMeasure adds a custom measure computed by an expression
+// over measures and aggregates of dimensions; it is checked with the
+// custom dimensions, once every custom field is known.
+func (c *compiler) addExpressionMeasure(e dynamicEntry) error {
+	if strings.TrimSpace(e.BasedOn) != "" || len(e.Filters) > 0 {
+		return overlook.Invalid("dynamic_fields", "invalid", "custom measure %s: an expression measure takes no based_on or filters", e.Measure)
+	}
+	if typ := strings.ToLower(strings.TrimSpace(e.Type)); typ != "" && typ != "number" {
+		return overlook.Invalid("dynamic_fields", "invalid", "custom measure %s: an expression measure is of type number", e.Measure)
+	}
+	n, err := lookerexpr.Parse(e.Expression)
+	if err != nil {
+		return exprErr("dynamic_fields", e.Measure, err)
+	}
+	f := &semantic.Field{Name: c.e.ViewName + "." + e.Measure, Short: e.Measure, View: c.e.Base, Kind: semantic.Measure,
+		SQL: semantic.Template{Text: lookerexpr.Format(n)}, Label: e.Label}
+	setFormat(f, e)
+	c.addCustom(&custom{ref: semantic.FieldRef{Alias: c.e.ViewName, Field: f}, label: e.Label, expr: n})
 	return nil
 }
 
@@ -250,8 +274,9 @@ func (c *compiler) addCustomDimension(e dynamicEntry) error {
 	return nil
 }
 
-// checkCustomDimensions types every custom dimension; a custom dimension
-// may not read measures nor, through others, itself.
+// checkCustomDimensions types every custom dimension and expression
+// measure; a custom dimension may not read measures, and neither may read
+// itself through others.
 func (c *compiler) checkCustomDimensions() error {
 	for _, cf := range c.dyn.customs {
 		if cf == nil || cf.expr == nil {
@@ -269,16 +294,17 @@ func (c *compiler) customType(cf *custom, visiting map[*custom]bool) (lookerexpr
 		return cf.typ, nil
 	}
 	if visiting[cf] {
-		return 0, overlook.Invalid("dynamic_fields", "invalid", "custom dimension %s refers to itself", cf.ref.Field.Short)
+		return 0, overlook.Invalid("dynamic_fields", "invalid", "custom field %s refers to itself", cf.ref.Field.Short)
 	}
 	visiting[cf] = true
 	var inner error
-	t, err := lookerexpr.Check(cf.expr, func(name string) (lookerexpr.Type, bool) {
+	isMeasure := cf.ref.Field.Kind == semantic.Measure
+	types := func(name string) (lookerexpr.Type, bool) {
 		ref, ok := c.exprRef(name)
 		if !ok {
 			return 0, false
 		}
-		if ref.Field.Kind == semantic.Measure {
+		if ref.Field.Kind == semantic.Measure && !isMeasure {
 			inner = overlook.Invalid("dynamic_fields", "invalid", "custom dimension %s: %s is a measure", cf.ref.Field.Short, name)
 			return 0, false
 		}
@@ -290,7 +316,17 @@ func (c *compiler) customType(cf *custom, visiting map[*custom]bool) (lookerexpr
 			return t, err == nil
 		}
 		return fieldType(ref.Field), true
-	}, false)
+	}
+	var t lookerexpr.Type
+	var err error
+	if isMeasure {
+		t, err = lookerexpr.CheckMeasure(cf.expr, types, func(name string) bool {
+			ref, ok := c.exprRef(name)
+			return ok && ref.Field.Kind == semantic.Measure
+		})
+	} else {
+		t, err = lookerexpr.Check(cf.expr, types, false)
+	}
 	if inner != nil {
 		return 0, inner
 	}

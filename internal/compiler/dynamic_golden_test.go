@@ -32,6 +32,16 @@ var dynamicCases = []goldenCase{
 	{name: "dynamic_filter_expression_having", q: with(q("products", "products.brand", "products.count"), func(q *compiler.Query) {
 		q.FilterExpression = `${products.count} > 5 OR ${products.brand} = "Levi's"`
 	})},
+	{name: "dynamic_expression_measure", q: with(q("users", "users.state", "per_user", "complete_share", "mean_age"), func(q *compiler.Query) {
+		q.DynamicFields = `[{"measure":"per_user","label":"Sales per user","expression":"${order_items.total_sale_price} / ${users.count}","value_format_name":"usd"},
+			{"measure":"complete_share","expression":"count_distinct(if(${orders.status} = \"Complete\", ${orders.order_id}, null)) / max(${users.age})"},
+			{"measure":"mean_age","expression":"round(mean(${users.age}) + sum(${order_items.sale_price}) * 0, 1)"}]`
+		q.Filters = map[string]string{"per_user": ">10"}
+	})},
+	{name: "dynamic_functions", q: with(q("orders", "orders.status", "days", "orders.count"), func(q *compiler.Query) {
+		q.DynamicFields = `[{"dimension":"days","expression":"diff_days(${orders.created_date}, add_months(1, trunc_months(${orders.created_date})))"}]`
+		q.FilterExpression = `extract_day_of_week(${orders.created_date}) < 5 AND length(substring(${orders.status}, 1, 3)) = 3 AND power(extract_months(${orders.created_month}), 2) > 1`
+	})},
 	{name: "dynamic_table_calculation", q: with(q("products", "products.brand", "products.count", "share", "previous", "off"), func(q *compiler.Query) {
 		q.DynamicFields = `[{"table_calculation":"share","label":"Share","expression":"percent_of_column_sum(${products.count})","value_format_name":"percent_1"},
 			{"table_calculation":"previous","expression":"offset(${products.count}, -1)"},
@@ -86,6 +96,21 @@ func TestDynamicRefusals(t *testing.T) {
 		})},
 		{"custom measure on a measure", "dynamic_fields", with(q("users", "users.state"), func(q *compiler.Query) {
 			q.DynamicFields = `[{"measure":"m","type":"sum","based_on":"users.count"}]`
+		})},
+		{"expression measure reading a dimension outside an aggregate", "dynamic_fields", with(q("users", "users.state", "m"), func(q *compiler.Query) {
+			q.DynamicFields = `[{"measure":"m","expression":"${users.age} + ${users.count}"}]`
+		})},
+		{"expression measure aggregating a measure", "dynamic_fields", with(q("users", "users.state", "m"), func(q *compiler.Query) {
+			q.DynamicFields = `[{"measure":"m","expression":"sum(${users.count})"}]`
+		})},
+		{"expression measure with based_on", "dynamic_fields", with(q("users", "users.state", "m"), func(q *compiler.Query) {
+			q.DynamicFields = `[{"measure":"m","expression":"${users.count}","based_on":"users.age"}]`
+		})},
+		{"count_distinct in a table calculation", "dynamic_fields", with(q("users", "users.state", "users.count", "c"), func(q *compiler.Query) {
+			q.DynamicFields = `[{"table_calculation":"c","expression":"count_distinct(${users.count})"}]`
+		})},
+		{"date function of a year number", "filter_expression", with(q("orders", "orders.status"), func(q *compiler.Query) {
+			q.FilterExpression = `extract_days(${orders.created_year}) = 1`
 		})},
 		{"sort direction on a table calculation", "sorts", with(q("users", "users.state", "users.count"), func(q *compiler.Query) {
 			q.DynamicFields = `[{"table_calculation":"c","expression":"row()"}]`

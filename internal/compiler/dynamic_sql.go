@@ -54,6 +54,7 @@ func (c *compiler) exprSQL(n lookerexpr.Node, param string) (sqlgen.Expr, error)
 		Now:           c.exprNow(),
 		MatchesFilter: c.matchesFilter,
 		DateField:     func(name string) (sqlgen.Expr, error) { return c.exprDateField(name, param) },
+		Aggregate:     c.exprAggregate,
 	})
 	if err != nil {
 		return nil, exprErr(param, "", err)

@@ -43,6 +43,39 @@ func Check(n Node, fields FieldTypes, calc bool) (Type, error) {
 type checker struct {
 	fields FieldTypes
 	calc   bool
+	// measure is set for a custom measure's expression: isMeasure tells
+	// the measures, which it reads outside aggregates, from the
+	// dimensions, which it reads inside them (inAgg).
+	measure   bool
+	isMeasure func(name string) bool
+	inAgg     bool
+}
+
+// CheckMeasure checks the expression of a custom measure: measures,
+// constants and row functions over them, and the aggregates sum, mean,
+// max, min, count and count_distinct of expressions of dimensions.
+func CheckMeasure(n Node, fields FieldTypes, isMeasure func(name string) bool) (Type, error) {
+	c := checker{fields: fields, measure: true, isMeasure: isMeasure}
+	t, err := c.check(n)
+	if err == nil && t == TypeList {
+		return 0, errAt(n.Pos(), "a measure cannot be a list")
+	}
+	return t, err
+}
+
+// placed checks where a field is read in a custom measure: a measure
+// outside the aggregates, a dimension inside one.
+func (c checker) placed(f Field) error {
+	if !c.measure {
+		return nil
+	}
+	switch m := c.isMeasure(f.Name); {
+	case m && c.inAgg:
+		return errAt(f.At, "an aggregate cannot read the measure %s", f.Name)
+	case !m && !c.inAgg:
+		return errAt(f.At, "%s is a dimension: a measure reads it inside an aggregate such as sum()", f.Name)
+	}
+	return nil
 }
 
 func (c checker) check(n Node) (Type, error) {
@@ -62,7 +95,7 @@ func (c checker) check(n Node) (Type, error) {
 		if !ok {
 			return 0, errAt(n.At, "unknown field %s", n.Name)
 		}
-		return t, nil
+		return t, c.placed(n)
 	case Unary:
 		want := TypeNumber
 		if n.Op == "NOT" {
@@ -135,7 +168,15 @@ func (c checker) call(n Call) (Type, error) {
 	if n.Name == "matches_filter" {
 		return c.matchesFilter(n)
 	}
-	if f.calc && !c.calc {
+	switch {
+	case f.aggregate && c.measure:
+		if c.inAgg {
+			return 0, errAt(n.At, "%s cannot be inside another aggregate", n.Name)
+		}
+		c.inAgg = true
+	case f.measureOnly && !c.measure:
+		return 0, errAt(n.At, "%s can be used in a custom measure only", n.Name)
+	case f.calc && !c.calc:
 		return 0, errAt(n.At, "%s is a table calculation function: it cannot be used here", n.Name)
 	}
 	if len(n.Args) < f.min || f.max >= 0 && len(n.Args) > f.max {
@@ -170,6 +211,9 @@ func (c checker) matchesFilter(n Call) (Type, error) {
 	if c.calc {
 		return 0, errAt(n.At, "matches_filter cannot be used in a table calculation")
 	}
+	if c.measure && !c.inAgg {
+		return 0, errAt(n.At, "in a measure, matches_filter goes inside an aggregate")
+	}
 	if len(n.Args) != 2 {
 		return 0, errAt(n.At, "matches_filter takes a field and a filter expression in backticks")
 	}
@@ -192,7 +236,10 @@ type function struct {
 	args     []Type // the type of each argument; the last repeats
 	calc     bool   // a table calculation function (whole result)
 	lists    bool   // takes pivot_row's lists (see TypeList)
-	result   func(n Call, args []Type) (Type, error)
+	// aggregate: in a custom measure, an aggregate of the rows in SQL;
+	// measureOnly: only that.
+	aggregate, measureOnly bool
+	result                 func(n Call, args []Type) (Type, error)
 	// literalInts, when set, checks arguments that must be integer constants.
 	literalInts func(n Call) error
 }
@@ -308,11 +355,12 @@ var functions = withDateFunctions(map[string]function{
 	"offset":                {min: 2, max: 2, args: []Type{TypeAny, TypeNumber}, calc: true, result: firstArg, literalInts: intConst(1)},
 	"running_total":         {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, result: fixed(TypeNumber)},
 	"percent_of_column_sum": {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, result: fixed(TypeNumber)},
-	"sum":                   {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, lists: true, result: fixed(TypeNumber)},
-	"mean":                  {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, lists: true, result: fixed(TypeNumber)},
-	"max":                   {min: 1, max: 1, calc: true, lists: true, result: listElement},
-	"min":                   {min: 1, max: 1, calc: true, lists: true, result: listElement},
-	"count":                 {min: 1, max: 1, calc: true, lists: true, result: fixed(TypeNumber)},
+	"sum":                   {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, aggregate: true, lists: true, result: fixed(TypeNumber)},
+	"mean":                  {min: 1, max: 1, args: []Type{TypeNumber}, calc: true, aggregate: true, lists: true, result: fixed(TypeNumber)},
+	"max":                   {min: 1, max: 1, calc: true, aggregate: true, lists: true, result: listElement},
+	"min":                   {min: 1, max: 1, calc: true, aggregate: true, lists: true, result: listElement},
+	"count":                 {min: 1, max: 1, calc: true, aggregate: true, lists: true, result: fixed(TypeNumber)},
+	"count_distinct":        {min: 1, max: 1, aggregate: true, measureOnly: true, result: fixed(TypeNumber)},
 	// The pivot functions read the other pivot columns of a row.
 	"pivot_row":    {min: 1, max: 1, calc: true, result: fixed(TypeList)},
 	"pivot_index":  {min: 2, max: 2, args: []Type{TypeAny, TypeNumber}, calc: true, result: firstArg, literalInts: intConst(1)},

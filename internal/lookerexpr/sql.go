@@ -19,6 +19,9 @@ type SQLOptions struct {
 	Now        time.Time
 	// MatchesFilter is the condition of matches_filter(${field}, `filter`).
 	MatchesFilter func(field, filter string, pos int) (sqlgen.Expr, error)
+	// Aggregate, when set, is the SQL of an aggregate of a custom measure
+	// (sum, mean, max, min, count, count_distinct) over x, the SQL of arg.
+	Aggregate func(name string, x sqlgen.Expr, arg Node) (sqlgen.Expr, error)
 	// DateField, when set, is what a ${name} stands for as the argument of
 	// a date function (a timeframe's time rather than its text); Field
 	// otherwise.
@@ -99,7 +102,14 @@ var simpleFuncs = map[string]string{"coalesce": "COALESCE", "lower": "LOWER", "u
 
 func (t translator) call(n Call) (sqlgen.Expr, error) {
 	f, ok := functions[n.Name]
-	if !ok || f.calc {
+	if ok && f.aggregate && t.opt.Aggregate != nil {
+		x, err := t.expr(n.Args[0])
+		if err != nil {
+			return nil, err
+		}
+		return t.opt.Aggregate(n.Name, x, n.Args[0])
+	}
+	if !ok || f.calc || f.measureOnly {
 		return nil, errAt(n.At, "%s cannot be computed in SQL", n.Name)
 	}
 	switch n.Name {

@@ -1,0 +1,14 @@
+SELECT
+    `users`.state AS `users.state`,
+    ((CAST(COALESCE(SUM((`order_items`.sale_price)), 0) AS DOUBLE) / NULLIF(COUNT(DISTINCT (`users`.id)), 0))) AS `users.per_user`,
+    ((CAST(COUNT(DISTINCT CASE WHEN (`orders`.status = ?) THEN `orders`.order_id ELSE NULL END) AS DOUBLE) / NULLIF(MAX(`users`.age), 0))) AS `users.complete_share`,
+    (CAST(ROUND(CAST(((COALESCE(CAST((SUM(DISTINCT (CAST(ROUND(COALESCE(`users`.age, 0) * (1000000 * 1.0)) AS DECIMAL(65,0))) + (CAST(CONV(SUBSTR(MD5((`users`.id)), 1, 16), 16, 10) AS DECIMAL(65,0)) * 18446744073709551616 + CAST(CONV(SUBSTR(MD5((`users`.id)), 17, 16), 16, 10) AS DECIMAL(65,0)))) - SUM(DISTINCT CAST(CONV(SUBSTR(MD5((`users`.id)), 1, 16), 16, 10) AS DECIMAL(65,0)) * 18446744073709551616 + CAST(CONV(SUBSTR(MD5((`users`.id)), 17, 16), 16, 10) AS DECIMAL(65,0)))) AS DOUBLE) / CAST((1000000 * 1.0) AS DOUBLE), 0)) / NULLIF(COUNT(DISTINCT CASE WHEN (`users`.age) IS NOT NULL THEN (`users`.id) ELSE NULL END), 0) + (COALESCE(SUM(`order_items`.sale_price), 0) * CAST(? AS SIGNED))) AS DECIMAL(65,10)), 1) AS DOUBLE)) AS `users.mean_age`
+FROM users AS `users`
+LEFT JOIN orders AS `orders` ON (`users`.id  =  `orders`.user_id)
+LEFT JOIN order_items AS `order_items` ON (`orders`.order_id  =  `order_items`.order_id)
+GROUP BY 1
+HAVING (((CAST(COALESCE(SUM((`order_items`.sale_price)), 0) AS DOUBLE) / NULLIF(COUNT(DISTINCT (`users`.id)), 0)))) > ?
+ORDER BY CASE WHEN (((CAST(COALESCE(SUM((`order_items`.sale_price)), 0) AS DOUBLE) / NULLIF(COUNT(DISTINCT (`users`.id)), 0)))) IS NULL THEN 0 ELSE 1 END, 2 DESC, CASE WHEN (`users`.state) IS NULL THEN 1 ELSE 0 END, 1
+LIMIT 500
+-- args: "Complete" 0 10
+-- columns: users.state(dimension) per_user(measure) complete_share(measure) mean_age(measure)
