@@ -77,6 +77,38 @@ func TestHostileDynamicInputs(t *testing.T) {
 				q.FilterExpression = "matches_filter(${users.age}, `" + p + "`)"
 			})
 		},
+		"string function constant": func(p string) compiler.Query {
+			return with(q("users", "users.state"), func(q *compiler.Query) {
+				c := exprString(p)
+				q.FilterExpression = `position(${users.city}, ` + c + `) > 0 OR replace(${users.state}, ` + c + `, ` + c + `) = ` + c +
+					` OR starts_with(substring(${users.state}, 1, 2), ` + c + `) OR ends_with(${users.city}, concat(` + c + `, ${users.state}))`
+			})
+		},
+		"date function constant": func(p string) compiler.Query {
+			return with(q("users", "users.state"), func(q *compiler.Query) {
+				c := exprString(p)
+				q.FilterExpression = `diff_days(${users.created_date}, now()) > length(` + c + `) AND add_days(length(` + c +
+					`), trunc_months(${users.created_date})) < now() AND extract_unix_timestamp(${users.created_date}) > power(length(` + c + `), 2)`
+			})
+		},
+		"expression measure constant": func(p string) compiler.Query {
+			c := exprString(p)
+			e := `count_distinct(if(${users.state} = ` + c + ` OR contains(${users.city}, ` + c + `), ${users.id}, null)) + length(` + c + `) * ${users.count}`
+			return with(dims(`[{"measure":"m","expression":`+jsonText(e)+`}]`), func(q *compiler.Query) {
+				q.Fields = append(q.Fields, "m")
+				q.Filters = map[string]string{"m": ">1"}
+			})
+		},
+		"expression measure expression": func(p string) compiler.Query {
+			return with(dims(`[{"measure":"m","expression":`+jsonText(p)+`}]`), func(q *compiler.Query) { q.Fields = append(q.Fields, "m") })
+		},
+		"pivoted table calculation": func(p string) compiler.Query {
+			c := exprString(p)
+			e := `pivot_where(${users.gender} = ` + c + `, ${users.count}) + sum(pivot_row(length(concat(` + c + `, ${users.gender}))))`
+			return with(dims(`[{"table_calculation":"c","expression":`+jsonText(e)+`}]`), func(q *compiler.Query) {
+				q.Fields, q.Pivots = append(q.Fields, "users.gender", "c"), []string{"users.gender"}
+			})
+		},
 		"filter_expression field": func(p string) compiler.Query {
 			return with(q("users", "users.state"), func(q *compiler.Query) { q.FilterExpression = `${` + p + `} = 1` })
 		},
