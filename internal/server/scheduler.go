@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/overlookbi/overlook/internal/outbound"
@@ -12,10 +11,6 @@ import (
 // webhookTimeout bounds one webhook delivery.
 const webhookTimeout = 30 * time.Second
 
-// errNoSMTP is the failure of an email delivery on a node with no mail
-// server configured.
-var errNoSMTP = errors.New("no mail server is configured (OVERLOOK_SMTP_URL)")
-
 // openScheduler builds the node's scheduler: webhooks through the outbound
 // guard, email through the configured mail server.
 func (s *Server) openScheduler(opts []scheduler.Option) (*scheduler.Scheduler, error) {
@@ -23,14 +18,11 @@ func (s *Server) openScheduler(opts []scheduler.Option) (*scheduler.Scheduler, e
 	if err != nil {
 		return nil, err
 	}
-	var email scheduler.Sender = noSMTP{}
-	if s.cfg.SMTPURL != "" {
-		e, err := scheduler.NewEmail(s.cfg.SMTPURL)
-		if err != nil {
-			return nil, err
-		}
-		email = e
+	email, err := s.mailServer()
+	if err != nil {
+		return nil, err
 	}
+	s.backend.Mail = email
 	d := &scheduler.Dispatcher{Render: s.backend.PlanRenderer(), Senders: map[string]scheduler.Sender{
 		scheduler.DestWebhook: &scheduler.Webhook{Client: guard.Client(webhookTimeout), Secret: s.backend.PlanSecret},
 		scheduler.DestEmail:   email,
@@ -38,9 +30,18 @@ func (s *Server) openScheduler(opts []scheduler.Option) (*scheduler.Scheduler, e
 	return scheduler.New(s.Store, d, s.log.With("component", "scheduler"), append(s.schedulerClock(), opts...)...), nil
 }
 
-type noSMTP struct{}
-
-func (noSMTP) Send(context.Context, scheduler.Message) error { return errNoSMTP }
+// mailServer is the server set through the API, else OVERLOOK_SMTP_URL.
+func (s *Server) mailServer() (*scheduler.MailServer, error) {
+	m := &scheduler.MailServer{Store: s.Store, Seal: s.Connections}
+	if s.cfg.SMTPURL != "" {
+		e, err := scheduler.NewEmail(s.cfg.SMTPURL)
+		if err != nil {
+			return nil, err
+		}
+		m.Fallback = e
+	}
+	return m, nil
+}
 
 // WithScheduler passes options to the node's scheduler (tests set its clock).
 func WithScheduler(opts ...scheduler.Option) Option {

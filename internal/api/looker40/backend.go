@@ -13,6 +13,7 @@ import (
 	"github.com/overlookbi/overlook/internal/content"
 	"github.com/overlookbi/overlook/internal/history"
 	"github.com/overlookbi/overlook/internal/queries"
+	"github.com/overlookbi/overlook/internal/scheduler"
 	"github.com/overlookbi/overlook/internal/store"
 	"github.com/overlookbi/overlook/web/dashboard"
 )
@@ -38,6 +39,8 @@ type Backend struct {
 	Tasks *queries.TaskRunner
 	// Render draws dashboards, looks and queries to png, jpg and pdf.
 	Render *dashboard.Renderer
+	// Mail is the outgoing mail server of deliveries (set_smtp_settings).
+	Mail *scheduler.MailServer
 	// PublicURL is the origin clients reach the server at (no trailing
 	// slash); empty means "the origin of each request".
 	PublicURL string
