@@ -16,7 +16,7 @@ func TestModelBuildsClean(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	for _, name := range []string{"user", "history", "dashboard", "look", "query", "event", "group", "role"} {
+	for _, name := range []string{"user", "history", "dashboard", "look", "query", "event", "group", "role", "scheduled_plan", "scheduled_job"} {
 		if m.Explore(name) == nil {
 			t.Errorf("explore %s missing", name)
 		}

@@ -1,10 +1,7 @@
 # The built-in system__activity model: Overlook's own metadata database read
-# through the sa_* views of migrations 00030 and 00080, which list
-# whitelisted columns only (no hash, token, secret or credential).
-#
-# sa_dashboard and sa_look do not exist yet: the content work adds their
-# tables and views. The dashboard and look explores are declared now so
-# clients see Looker's field names; they answer once those views exist.
+# through the sa_* views of the migrations (00030, 00080, 00100, 00190), which
+# list whitelisted columns only (no hash, token, secret, credential or
+# webhook address).
 connection: "system__activity"
 label: "System Activity"
 
@@ -112,5 +109,47 @@ explore: history {
   join: look {
     relationship: many_to_one
     sql_on: ${history.look_id} = ${look.id} ;;
+  }
+}
+
+explore: scheduled_plan {
+  label: "Schedule"
+  join: scheduled_job {
+    relationship: one_to_many
+    sql_on: ${scheduled_plan.id} = ${scheduled_job.scheduled_plan_id} ;;
+  }
+  join: scheduled_plan_destination {
+    relationship: one_to_many
+    sql_on: ${scheduled_plan.id} = ${scheduled_plan_destination.scheduled_plan_id} ;;
+  }
+  join: user {
+    relationship: many_to_one
+    sql_on: ${scheduled_plan.user_id} = ${user.id} ;;
+  }
+  join: look {
+    relationship: many_to_one
+    sql_on: ${scheduled_plan.look_id} = ${look.id} ;;
+  }
+  join: dashboard {
+    relationship: many_to_one
+    sql_on: ${scheduled_plan.dashboard_id} = ${dashboard.id} ;;
+  }
+}
+
+explore: scheduled_job {
+  label: "Schedule History"
+  join: scheduled_plan {
+    relationship: many_to_one
+    sql_on: ${scheduled_job.scheduled_plan_id} = ${scheduled_plan.id} ;;
+  }
+  join: user {
+    relationship: many_to_one
+    sql_on: ${scheduled_plan.user_id} = ${user.id} ;;
+    required_joins: [scheduled_plan]
+  }
+  join: look {
+    relationship: many_to_one
+    sql_on: ${scheduled_plan.look_id} = ${look.id} ;;
+    required_joins: [scheduled_plan]
   }
 }
