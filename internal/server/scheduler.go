@@ -27,6 +27,7 @@ func (s *Server) openScheduler(opts []scheduler.Option) (*scheduler.Scheduler, e
 		scheduler.DestWebhook: &scheduler.Webhook{Client: guard.Client(webhookTimeout), Secret: s.backend.PlanSecret},
 		scheduler.DestEmail:   email,
 	}}
+	opts = append(opts, s.schedulerTasks(d.Senders)...)
 	return scheduler.New(s.Store, d, s.log.With("component", "scheduler"), append(s.schedulerClock(), opts...)...), nil
 }
 
