@@ -281,4 +281,3 @@ func (b *Backend) timeDimension(ctx context.Context, d queries.Definition) strin
 	}
 	return ""
 }
-
