@@ -143,6 +143,12 @@ func roundTo(x float64, places []float64) float64 {
 	if len(places) > 0 {
 		p = places[0]
 	}
+	switch {
+	case len(places) > 0 && p >= 0 && math.Abs(x) >= maxWholeDouble:
+		return x
+	case p < 0 && math.Abs(x) >= maxRoundTens:
+		return math.NaN() // null
+	}
 	scale := math.Pow(10, p)
 	return math.Round(x*scale) / scale
 }

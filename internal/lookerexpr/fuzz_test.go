@@ -25,6 +25,8 @@ func FuzzExpression(f *testing.F) {
 		`add_months(-3, trunc_weeks(${users.created_date})) < now() OR diff_days(${users.created_date}, now()) > 7`,
 		`power(ln(${users.age}), sqrt(2)) + exp(log(100)) + extract_day_of_week(${users.created_date})`,
 		`ends_with(${users.state}, concat("'", "x")) AND extract_unix_timestamp(date(1969, 7, 20)) < 0`,
+		`${users.age} / sum(pivot_row(${users.age})) + pivot_offset(${users.age}, -1) + pivot_where(${users.age} > 1, pivot_column())`,
+		`count_distinct(if(${users.state} = "';--", ${users.odd}, null)) / max(${users.created_date} > now())`,
 	} {
 		f.Add(s)
 	}
@@ -36,6 +38,7 @@ func FuzzExpression(f *testing.F) {
 		MatchesFilter: func(_, filter string, _ int) (sqlgen.Expr, error) {
 			return sqlgen.Binary{Op: sqlgen.OpEq, L: sqlgen.Col{Table: "t", Name: "f"}, R: sqlgen.Param{Value: filter}}, nil
 		},
+		Aggregate: func(_ string, x sqlgen.Expr, _ Node) (sqlgen.Expr, error) { return sqlgen.Agg{Func: sqlgen.Sum, X: x}, nil },
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		n, err := Parse(src)
@@ -49,6 +52,19 @@ func FuzzExpression(f *testing.F) {
 		}
 		if p2 := Format(again); p2 != printed {
 			t.Fatalf("print is not stable: %q then %q", printed, p2)
+		}
+		if _, err := Check(n, testFieldTypes, true); err == nil {
+			// A table calculation evaluates without panicking, pivoted or not.
+			if _, err := Eval(n, pivotTable()); err != nil {
+				t.Fatalf("Eval(%q): %v", src, err)
+			}
+		}
+		if _, err := CheckMeasure(n, testFieldTypes, func(name string) bool { return name == "users.age" }); err == nil {
+			if x, err := ToSQL(n, opt); err == nil {
+				if sql, _, err := sqlgen.RenderExpr(x, d); err == nil {
+					assertNoConstants(t, n, sql)
+				}
+			}
 		}
 		if _, err := Check(n, testFieldTypes, false); err != nil {
 			return

@@ -242,5 +242,13 @@ func (t translator) round(n Call) (sqlgen.Expr, error) {
 		return nil, errAt(n.Args[1].Pos(), "round takes between -30 and 30 places")
 	}
 	r := sqlgen.Func{Name: "ROUND", Args: []sqlgen.Expr{sqlgen.Cast{X: x, Type: sqlgen.TypeDecimal}, sqlgen.Literal{Value: places}}}
-	return sqlgen.Cast{X: r, Type: sqlgen.TypeFloat}, nil
+	// Past the decimal's range: a double that large is whole already, and
+	// rounding it to tens or more is null (see roundTo).
+	var big sqlgen.Expr = float(x)
+	limit := maxWholeDouble
+	if places < 0 {
+		big, limit = sqlgen.Literal{Value: nil}, maxRoundTens
+	}
+	tooBig := cmp(sqlgen.OpGe, sqlgen.Func{Name: "ABS", Args: []sqlgen.Expr{x}}, num(limit))
+	return sqlgen.Case{Whens: []sqlgen.When{{Cond: tooBig, Then: big}}, Else: sqlgen.Cast{X: r, Type: sqlgen.TypeFloat}}, nil
 }

@@ -10,6 +10,10 @@ const (
 	maxExp      = 709.0
 	minExp      = -708.0
 	maxExponent = 1e15
+	// round to places works in decimals: maxWholeDouble (2^53) and past
+	// is whole already; rounding to tens and more stops at maxRoundTens.
+	maxWholeDouble = 9007199254740992.0
+	maxRoundTens   = 1e27
 )
 
 // moreCall translates the string, math and date functions; ok is false for

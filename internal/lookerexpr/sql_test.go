@@ -45,7 +45,7 @@ func TestToSQL(t *testing.T) {
 		{`if(${users.active}, 1.5, null)`, `CASE WHEN "users"."active" THEN CAST($1 AS DOUBLE PRECISION) ELSE NULL END`, `[1.5]`},
 		{`contains(${users.state}, "a%b")`, `("users"."state") LIKE $1 ESCAPE '!'`, `[%a!%b%]`},
 		{`is_null(${users.state}) AND yes`, `((("users"."state") IS NULL) AND (TRUE))`, `[]`},
-		{`round(${users.age}, 2)`, `CAST(ROUND(CAST("users"."age" AS DECIMAL(38,9)), 2) AS DOUBLE PRECISION)`, `[]`},
+		{`round(${users.age}, 2)`, `CASE WHEN (ABS("users"."age") >= 9.007199254740992e+15) THEN CAST("users"."age" AS DOUBLE PRECISION) ELSE CAST(ROUND(CAST("users"."age" AS DECIMAL(38,9)), 2) AS DOUBLE PRECISION) END`, `[]`},
 		{`${users.created_date} >= date(2024, 2, 29)`, `("users"."created_date" >= CAST($1 AS DATE))`, `[2024-02-29]`},
 		{`concat(${users.state}, "-", ${users.age})`, `(CAST("users"."state" AS VARCHAR) || CAST($1 AS VARCHAR) || CAST("users"."age" AS VARCHAR))`, `[-]`},
 		{`mod(${users.age}, 7) = 0`, `(MOD("users"."age", NULLIF(CAST($1 AS BIGINT), 0)) = CAST($2 AS BIGINT))`, `[7 0]`},

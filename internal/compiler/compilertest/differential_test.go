@@ -53,6 +53,8 @@ func TestRealDatabases(t *testing.T) {
 	t.Run("fanout", func(t *testing.T) { fanoutRun(t, m, es) })
 	t.Run("generated", func(t *testing.T) { generatedRun(t, m, es) })
 	t.Run("dynamic", func(t *testing.T) { dynamicRun(t, m, es) })
+	t.Run("functions", func(t *testing.T) { functionRun(t, m, es) })
+	t.Run("pivot_calcs", func(t *testing.T) { pivotCalcRun(t, m, es) })
 }
 
 // engines opens the demo in DuckDB, and in PostgreSQL and MariaDB when

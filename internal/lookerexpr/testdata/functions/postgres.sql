@@ -7,7 +7,7 @@ POSITION($1 IN "users"."state")
 -- args [a]
 
 -- substring(${users.state}, 2, 3)
-CASE WHEN (((CAST($1 AS BIGINT) < 1)) OR ((CAST($2 AS BIGINT) < 0))) THEN NULL ELSE SUBSTRING("users"."state", CAST($3 AS BIGINT), CAST($4 AS BIGINT)) END
+CASE WHEN (((CAST($1 AS BIGINT) < 1)) OR ((CAST($2 AS BIGINT) < 0))) THEN NULL ELSE SUBSTRING("users"."state", CAST(CAST($3 AS BIGINT) AS INTEGER), CAST(CAST($4 AS BIGINT) AS INTEGER)) END
 -- args [2 3 2 3]
 
 -- replace(${users.state}, "a", "b")
@@ -23,7 +23,7 @@ REPLACE("users"."state", $1, $2)
 -- args []
 
 -- ends_with(${users.state}, concat("a", ${users.state}))
-(((LENGTH("users"."state") >= LENGTH((CAST($1 AS VARCHAR) || CAST("users"."state" AS VARCHAR))))) AND ((SUBSTRING("users"."state", ((LENGTH("users"."state") - LENGTH((CAST($2 AS VARCHAR) || CAST("users"."state" AS VARCHAR)))) + 1), LENGTH((CAST($3 AS VARCHAR) || CAST("users"."state" AS VARCHAR)))) = (CAST($4 AS VARCHAR) || CAST("users"."state" AS VARCHAR)))))
+(((LENGTH("users"."state") >= LENGTH((CAST($1 AS VARCHAR) || CAST("users"."state" AS VARCHAR))))) AND ((SUBSTRING("users"."state", CAST(((LENGTH("users"."state") - LENGTH((CAST($2 AS VARCHAR) || CAST("users"."state" AS VARCHAR)))) + 1) AS INTEGER), CAST(LENGTH((CAST($3 AS VARCHAR) || CAST("users"."state" AS VARCHAR))) AS INTEGER)) = (CAST($4 AS VARCHAR) || CAST("users"."state" AS VARCHAR)))))
 -- args [a a a a]
 
 -- ln(${users.age}) + log(${users.age}) + exp(${users.age}) + sqrt(${users.age})

@@ -21,6 +21,8 @@ func New() *Spec {
 	s.Time.ConvertTZ = "(({x}) AT TIME ZONE {from}) AT TIME ZONE {to}"
 	s.Time.Add = "({x} + CAST({n} AS INTEGER) * INTERVAL '1 {unit}')"
 	s.Time.AddUnits[Quarter] = AddUnit{Name: "month", Factor: 3}
+	// SUBSTRING takes INTEGER positions, not BIGINT.
+	s.Funcs[FnSubstring] = "SUBSTRING({a}, CAST({b} AS INTEGER), CAST({c} AS INTEGER))"
 	// The MD5 of the key read as two 64-bit halves: a 128-bit number.
 	s.Aggs.SymmetricSum = SumDistinctTemplate(ScaledValue("DECIMAL(65,0)"),
 		"('x' || MD5(CAST({k} AS VARCHAR)))::bit(64)::bigint::DECIMAL(65,0) * 18446744073709551616"+
