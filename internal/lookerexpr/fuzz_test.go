@@ -38,7 +38,9 @@ func FuzzExpression(f *testing.F) {
 		MatchesFilter: func(_, filter string, _ int) (sqlgen.Expr, error) {
 			return sqlgen.Binary{Op: sqlgen.OpEq, L: sqlgen.Col{Table: "t", Name: "f"}, R: sqlgen.Param{Value: filter}}, nil
 		},
-		Aggregate: func(_ string, x sqlgen.Expr, _ Node) (sqlgen.Expr, error) { return sqlgen.Agg{Func: sqlgen.Sum, X: x}, nil },
+		Aggregate: func(_ string, x sqlgen.Expr, _ Node) (sqlgen.Expr, error) {
+			return sqlgen.Agg{Func: sqlgen.Sum, X: x}, nil
+		},
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		n, err := Parse(src)
