@@ -1,7 +1,8 @@
 // Command direct is the baseline of the uncached run_inline_query
 // benchmark: a bare HTTP server that runs one fixed SQL statement straight
-// through duckdb-go on the thelook demo file (opened read-only, with the
-// same hardened settings Overlook's DuckDB engine uses) and writes the rows
+// through duckdb-go's own connector on the thelook demo file (opened
+// read-only, with the settings Overlook's DuckDB engine passes in its DSN,
+// but not Overlook's streaming connector) and writes the rows
 // as a JSON array of objects keyed by column name.
 //
 //	direct -addr 127.0.0.1:19998 -db data/thelook.duckdb -sql query.sql
@@ -18,6 +19,8 @@ import (
 	"net/http"
 	"os"
 
+	duckdbgo "github.com/duckdb/duckdb-go/v2"
+
 	"github.com/overlookbi/overlook/internal/warehouse"
 	"github.com/overlookbi/overlook/internal/warehouse/duckdb"
 )
@@ -31,10 +34,15 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	db, err := duckdb.OpenDB(warehouse.Config{Name: "direct", Dialect: duckdb.Dialect, Path: *path, ReadOnly: true})
+	dsn, err := duckdb.DSN(warehouse.Config{Name: "direct", Dialect: duckdb.Dialect, Path: *path, ReadOnly: true})
 	if err != nil {
 		log.Fatal(err)
 	}
+	conn, err := duckdbgo.NewConnector(dsn, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	db := sql.OpenDB(conn)
 	defer db.Close()
 	query := string(text)
 	mux := http.NewServeMux()

@@ -53,7 +53,7 @@ func (s *appenderSink) Table(name string, columns []demo.Column) (demo.TableWrit
 	}
 	s.tables = append(s.tables, t)
 	go func() {
-		err := conn.Raw(func(dc any) error { return t.appendAll(dc.(driver.Conn), name) })
+		err := conn.Raw(func(dc any) error { return t.appendAll(driverConn(dc).(driver.Conn), name) })
 		if cerr := conn.Close(); err == nil {
 			err = cerr
 		}

@@ -58,7 +58,7 @@ func OpenDB(cfg warehouse.Config) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	conn, err := duckdb.NewConnector(dsn, harden)
+	conn, err := newConnector(dsn, cfg.Path)
 	if err != nil {
 		return nil, fmt.Errorf("duckdb: %w", err)
 	}
