@@ -18,6 +18,7 @@ import (
 
 	"github.com/overlookbi/overlook/internal/api/apierr"
 	"github.com/overlookbi/overlook/internal/api/looker40"
+	"github.com/overlookbi/overlook/internal/api/model"
 	"github.com/overlookbi/overlook/web/explorer"
 )
 
@@ -145,7 +146,18 @@ var jsonFormat = huma.Format{
 		}
 		return huma.DefaultJSONFormat.Marshal(w, v)
 	},
-	Unmarshal: huma.DefaultJSONFormat.Unmarshal,
+	Unmarshal: unmarshalJSON,
+}
+
+// unmarshalJSON hands a JSON object straight to a body that decodes itself
+// (model.Body): encoding/json would scan the whole text once more before
+// calling it. Anything else, invalid JSON included, goes through
+// encoding/json as before.
+func unmarshalJSON(data []byte, v any) error {
+	if model.DecodeObject(data, v) {
+		return nil
+	}
+	return huma.DefaultJSONFormat.Unmarshal(data, v)
 }
 
 // Spec returns the OpenAPI 3.0 document, built once.

@@ -8,53 +8,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/danielgtaylor/huma/v2"
-
 	"github.com/overlookbi/overlook/internal/overlook"
 )
-
-// Body is a request body decoded the way real Looker clients need: numbers
-// where strings are declared (and the reverse), [] where an object is,
-// null meaning "clear", unknown keys ignored. Keys records which top-level
-// keys the client sent, so an update touches only those.
-type Body[T any] struct {
-	Value T
-	Keys  map[string]bool
-	err   error
-}
-
-// Has reports whether the client sent key (possibly as null).
-func (b *Body[T]) Has(key string) bool { return b.Keys[key] }
-
-// UnmarshalJSON decodes leniently; see Decode. A body of the wrong shape
-// is kept as DecodeErr instead of being returned: huma would report it
-// against "body" and lose the field name, so the operation wrapper turns it
-// into the client's error itself.
-func (b *Body[T]) UnmarshalJSON(data []byte) error {
-	b.Keys = topLevelKeys(data)
-	b.err = Decode(data, &b.Value)
-	return nil
-}
-
-// DecodeErr is the validation error of the body, if any.
-func (b *Body[T]) DecodeErr() error { return b.err }
-
-// Schema documents the body as T itself.
-func (b *Body[T]) Schema(r huma.Registry) *huma.Schema {
-	return r.Schema(reflect.TypeFor[T](), true, "")
-}
-
-func topLevelKeys(data []byte) map[string]bool {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(data, &m) != nil {
-		return nil
-	}
-	keys := make(map[string]bool, len(m))
-	for k := range m {
-		keys[k] = true
-	}
-	return keys
-}
 
 // Decode fills v (a pointer) from JSON data, converting between strings,
 // numbers and booleans where the text allows it. A value of the wrong shape
@@ -68,10 +23,12 @@ func Decode(data []byte, v any) error {
 		return nil
 	}
 	if !json.Valid(data) {
-		return &overlook.Error{Code: overlook.EBADREQUEST, Message: "Request body is not valid JSON"}
+		return errInvalidJSON
 	}
 	return decodeValue(bytes.TrimSpace(data), rv.Elem(), "")
 }
+
+var errInvalidJSON = &overlook.Error{Code: overlook.EBADREQUEST, Message: "Request body is not valid JSON"}
 
 func decodeValue(raw []byte, v reflect.Value, path string) error {
 	if string(raw) == "null" {
@@ -112,11 +69,7 @@ func shapeError(path, want string) error {
 func decodeString(raw []byte, v reflect.Value, path string) error {
 	switch raw[0] {
 	case '"':
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return shapeError(path, "a string")
-		}
-		v.SetString(s)
+		v.SetString(stringText(raw))
 	case '{', '[':
 		return shapeError(path, "a string")
 	default: // numbers and booleans, as their text
@@ -129,9 +82,7 @@ func decodeString(raw []byte, v reflect.Value, path string) error {
 // literal itself.
 func unquote(raw []byte) (string, bool) {
 	if raw[0] == '"' {
-		var s string
-		err := json.Unmarshal(raw, &s)
-		return strings.TrimSpace(s), err == nil
+		return strings.TrimSpace(stringText(raw)), true
 	}
 	if raw[0] == '{' || raw[0] == '[' {
 		return "", false
@@ -189,17 +140,13 @@ func decodeStruct(raw []byte, v reflect.Value, path string) error {
 	if raw[0] != '{' {
 		return shapeError(path, "an object")
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return shapeError(path, "an object")
-	}
 	fields := fieldsOf(v.Type())
-	for key, val := range m {
-		idx, ok := fields[key]
+	for _, m := range objectMembers(raw) {
+		idx, ok := fields[m.key]
 		if !ok {
 			continue // unknown keys are ignored
 		}
-		if err := decodeValue(bytes.TrimSpace(val), v.Field(idx), join(path, key)); err != nil {
+		if err := decodeValue(m.val, v.Field(idx), join(path, m.key)); err != nil {
 			return err
 		}
 	}
@@ -214,17 +161,14 @@ func decodeMap(raw []byte, v reflect.Value, path string) error {
 	if raw[0] != '{' {
 		return shapeError(path, "an object")
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return shapeError(path, "an object")
-	}
-	out := reflect.MakeMapWithSize(v.Type(), len(m))
-	for key, val := range m {
+	members := objectMembers(raw)
+	out := reflect.MakeMapWithSize(v.Type(), len(members))
+	for _, m := range members {
 		elem := reflect.New(v.Type().Elem()).Elem()
-		if err := decodeValue(bytes.TrimSpace(val), elem, join(path, key)); err != nil {
+		if err := decodeValue(m.val, elem, join(path, m.key)); err != nil {
 			return err
 		}
-		out.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), elem)
+		out.SetMapIndex(reflect.ValueOf(m.key).Convert(v.Type().Key()), elem)
 	}
 	v.Set(out)
 	return nil
@@ -234,13 +178,10 @@ func decodeSlice(raw []byte, v reflect.Value, path string) error {
 	if raw[0] != '[' {
 		return shapeError(path, "an array")
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
-		return shapeError(path, "an array")
-	}
+	items := arrayElements(raw)
 	out := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, item := range items {
-		if err := decodeValue(bytes.TrimSpace(item), out.Index(i), path+"["+strconv.Itoa(i)+"]"); err != nil {
+		if err := decodeValue(item, out.Index(i), path+"["+strconv.Itoa(i)+"]"); err != nil {
 			return err
 		}
 	}
