@@ -63,8 +63,10 @@ func validateTrigger(p *store.ScheduledPlan) error {
 		}
 	}
 	switch {
+	case p.Datagroup != "" && p.Crontab != "":
+		return overlook.Invalid("datagroup", "invalid", "a plan runs on a crontab or on a datagroup's trigger, not both")
 	case p.Datagroup != "":
-		return overlook.Invalid("datagroup", "invalid", "datagroup-triggered plans are not supported yet: use a crontab")
+		return nil
 	case p.Crontab != "":
 		if _, err := ParseSchedule(p.Crontab, p.Timezone); err != nil {
 			return overlook.Invalid("crontab", "invalid", "%v", err)

@@ -342,6 +342,9 @@ func (b *Backend) applyPlanChange(ctx context.Context, plan *store.ScheduledPlan
 	if err := scheduler.Validate(plan); err != nil {
 		return false, err
 	}
+	if err := b.checkPlanDatagroup(ctx, plan.Datagroup); err != nil {
+		return false, err
+	}
 	for _, d := range plan.Destinations {
 		if d.Type == scheduler.DestWebhook && !p.Can(permWebhook) {
 			return false, overlook.Errorf(overlook.EFORBIDDEN, "webhook destinations need the %s permission", permWebhook)
