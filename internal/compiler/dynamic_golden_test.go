@@ -106,8 +106,8 @@ func TestDynamicRefusals(t *testing.T) {
 		{"expression measure with based_on", "dynamic_fields", with(q("users", "users.state", "m"), func(q *compiler.Query) {
 			q.DynamicFields = `[{"measure":"m","expression":"${users.count}","based_on":"users.age"}]`
 		})},
-		{"count_distinct in a table calculation", "dynamic_fields", with(q("users", "users.state", "users.count", "c"), func(q *compiler.Query) {
-			q.DynamicFields = `[{"table_calculation":"c","expression":"count_distinct(${users.count})"}]`
+		{"count_distinct in a filter expression", "filter_expression", with(q("users", "users.state", "users.count"), func(q *compiler.Query) {
+			q.FilterExpression = `count_distinct(${users.city}) > 1`
 		})},
 		{"date function of a year number", "filter_expression", with(q("orders", "orders.status"), func(q *compiler.Query) {
 			q.FilterExpression = `extract_days(${orders.created_year}) = 1`

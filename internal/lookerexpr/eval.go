@@ -41,10 +41,14 @@ type evaluator struct {
 	agg     map[int]any
 	running map[int][]any
 	others  map[int]*evaluator // the other pivot columns' evaluators
+	colVals map[int][]any      // a column's values, by call position
+	ranked  map[int][]float64  // rank's column, sorted
+	lookups map[int]map[string]int
 }
 
 func newEvaluator(t Table) *evaluator {
-	return &evaluator{t: t, cols: map[string][]any{}, agg: map[int]any{}, running: map[int][]any{}, others: map[int]*evaluator{}}
+	return &evaluator{t: t, cols: map[string][]any{}, agg: map[int]any{}, running: map[int][]any{}, others: map[int]*evaluator{},
+		colVals: map[int][]any{}, ranked: map[int][]float64{}, lookups: map[int]map[string]int{}}
 }
 
 func (e *evaluator) eval(n Node, row int) (any, error) {

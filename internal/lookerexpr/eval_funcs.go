@@ -22,8 +22,12 @@ func (e *evaluator) call(n Call, row int) (any, error) {
 		return e.eval(n.Args[0], row+k)
 	case "running_total":
 		return e.runningTotal(n, row)
-	case "percent_of_column_sum", "sum", "mean", "max", "min", "count":
+	case "percent_of_column_sum", "sum", "mean", "max", "min", "count", "count_distinct", "median", "percentile",
+		"stddev_pop", "stddev_samp", "var_pop", "var_samp":
 		return e.columnFunc(n, row)
+	case "list", "offset_list", "pivot_offset_list", "index", "lookup", "percent_of_previous",
+		"percent_change_from_previous", "rank", "running_product":
+		return e.positional(n, row)
 	case "pivot_row", "pivot_index", "pivot_offset", "pivot_column", "pivot_where":
 		return e.pivotCall(n, row)
 	}
@@ -200,7 +204,14 @@ func (e *evaluator) columnFunc(n Call, row int) (any, error) {
 	if v, err := e.eval(n.Args[0], row); err != nil {
 		return nil, err
 	} else if list, isList := v.([]any); isList {
-		return aggregate(n.Name, nonNull(list)), nil
+		return e.finish(n, row, nonNull(list))
+	}
+	if n.Name == "percentile" {
+		vals, err := e.columnValues(n)
+		if err != nil {
+			return nil, err
+		}
+		return e.finish(n, row, vals)
 	}
 	agg, ok := e.agg[n.At]
 	if !ok {
@@ -214,7 +225,7 @@ func (e *evaluator) columnFunc(n Call, row int) (any, error) {
 				vals = append(vals, v)
 			}
 		}
-		agg = aggregate(n.Name, vals)
+		agg, _ = e.finish(n, row, vals)
 		e.agg[n.At] = agg
 	}
 	if n.Name != "percent_of_column_sum" {
@@ -232,7 +243,46 @@ func (e *evaluator) columnFunc(n Call, row int) (any, error) {
 	return arith("/", x, total), nil
 }
 
+// finish is the aggregate of vals; percentile reads its fraction at row.
+func (e *evaluator) finish(n Call, row int, vals []any) (any, error) {
+	if n.Name != "percentile" {
+		return aggregate(n.Name, vals), nil
+	}
+	p, err := e.eval(n.Args[1], row)
+	if err != nil {
+		return nil, err
+	}
+	f, ok := number(p)
+	if !ok || f < 0 || f > 1 {
+		return nil, nil
+	}
+	return percentile(numbersOf(vals), f), nil
+}
+
+// columnValues are the argument's non-null values over every row, once
+// per call.
+func (e *evaluator) columnValues(n Call) ([]any, error) {
+	if vals, ok := e.colVals[n.At]; ok {
+		return vals, nil
+	}
+	vals := make([]any, 0, e.t.Rows)
+	for i := 0; i < e.t.Rows; i++ {
+		v, err := e.eval(n.Args[0], i)
+		if err != nil {
+			return nil, err
+		}
+		if v != nil {
+			vals = append(vals, v)
+		}
+	}
+	e.colVals[n.At] = vals
+	return vals, nil
+}
+
 func aggregate(name string, vals []any) any {
+	if v, ok := statistic(name, vals); ok {
+		return v
+	}
 	switch name {
 	case "count":
 		return float64(len(vals))

@@ -18,7 +18,7 @@ func moreRowFunc(name string, args []any) (v any, ok bool) {
 	switch name {
 	case "length", "position", "substring", "replace":
 		return textFunc(name, args), true
-	case "exp", "ln", "log", "sqrt", "power":
+	case "exp", "ln", "log", "sqrt", "power", "sin", "cos", "tan", "asin", "acos", "atan":
 		xs, isNum := numbers(args)
 		if !isNum {
 			return nil, true
@@ -95,6 +95,12 @@ func mathFunc(name string, xs []float64) (float64, bool) {
 		return math.Log10(x), x > 0
 	case "sqrt":
 		return math.Sqrt(x), x >= 0
+	case "sin", "cos", "tan", "atan":
+		return map[string]func(float64) float64{"sin": math.Sin, "cos": math.Cos, "tan": math.Tan, "atan": math.Atan}[name](x), true
+	case "asin":
+		return math.Asin(x), x >= -1 && x <= 1
+	case "acos":
+		return math.Acos(x), x >= -1 && x <= 1
 	case "exp":
 		switch {
 		case x > maxExp:

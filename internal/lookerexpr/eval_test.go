@@ -123,3 +123,43 @@ func TestEvalPivot(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalPositionalAndStatistics(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`index(${orders.count}, 3)`, `[3 3 3 3]`},
+		{`index(${orders.count}, row() + 1)`, `[1 3 2 <nil>]`},
+		{`lookup("pending", ${orders.status}, ${orders.count})`, `[1 1 1 1]`},
+		{`lookup(${orders.status}, ${orders.status}, ${orders.total})`, `[10 <nil> <nil> 10]`},
+		{`sum(offset_list(${orders.count}, -1, 2))`, `[4 5 4 5]`},
+		{`max(list(${orders.count}, 3.5))`, `[4 3.5 3.5 3.5]`},
+		{`percent_of_previous(${orders.count})`, `[<nil> 0.25 3 0.6666666666666666]`},
+		{`percent_change_from_previous(${orders.count})`, `[<nil> -0.75 2 -0.33333333333333337]`},
+		{`rank(${orders.count}, ${orders.count})`, `[1 4 2 3]`},
+		{`running_product(${orders.count})`, `[4 4 12 24]`},
+		{`count_distinct(${orders.status})`, `[2 2 2 2]`},
+		{`median(${orders.count}) + percentile(${orders.total}, 0.25)`, `[22.5 22.5 22.5 22.5]`},
+		{`var_samp(${orders.count}) + var_pop(${orders.count})`, `[2.916666666666667 2.916666666666667 2.916666666666667 2.916666666666667]`},
+		{`round(stddev_samp(${orders.total}) + stddev_pop(${orders.total}), 6)`, `[45.714161 45.714161 45.714161 45.714161]`},
+		{`round(sin(1) + cos(1) + tan(1) + atan(1), 6)`, `[3.724579 3.724579 3.724579 3.724579]`},
+		{`asin(2)`, `[<nil> <nil> <nil> <nil>]`},
+	}
+	for _, c := range cases {
+		n, err := Parse(c.in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", c.in, err)
+		}
+		if _, err := Check(n, func(name string) (Type, bool) {
+			return map[string]Type{"orders.status": TypeString}[name], true
+		}, true); err != nil {
+			t.Errorf("Check(%q): %v", c.in, err)
+		}
+		got, err := Eval(n, testTable())
+		if err != nil {
+			t.Errorf("Eval(%q): %v", c.in, err)
+			continue
+		}
+		if s := fmt.Sprint(got); s != c.want {
+			t.Errorf("Eval(%q) = %s, want %s", c.in, s, c.want)
+		}
+	}
+}

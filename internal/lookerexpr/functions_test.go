@@ -22,6 +22,7 @@ var functionCases = []string{
 	`starts_with(${users.state}, upper(${users.state}))`,
 	`ends_with(${users.state}, concat("a", ${users.state}))`,
 	`ln(${users.age}) + log(${users.age}) + exp(${users.age}) + sqrt(${users.age})`,
+	`sin(${users.age}) + cos(${users.age}) + tan(${users.age}) + asin(${users.age}) + acos(${users.age}) + atan(${users.age})`,
 	`power(${users.age}, 0.5)`,
 	`mod(${users.age}, 7)`,
 	`add_seconds(1, ${users.created_date})`,

@@ -24,7 +24,8 @@ func (t translator) moreCall(n Call) (x sqlgen.Expr, ok bool, err error) {
 		return x, true, err
 	}
 	switch n.Name {
-	case "length", "position", "substring", "replace", "exp", "ln", "log", "sqrt", "power":
+	case "length", "position", "substring", "replace", "exp", "ln", "log", "sqrt", "power",
+		"sin", "cos", "tan", "asin", "acos", "atan":
 	default:
 		return nil, false, nil
 	}
@@ -74,6 +75,12 @@ func mathOrText(name string, a []sqlgen.Expr) sqlgen.Expr {
 		bad := sqlgen.Or{cmp(sqlgen.OpLt, a[1], num(1)), cmp(sqlgen.OpLt, a[2], num(0))}
 		return sqlgen.Case{Whens: []sqlgen.When{{Cond: bad, Then: null}},
 			Else: builtin(sqlgen.FnSubstring, a[0], whole(a[1]), whole(a[2]))}
+	case "sin", "cos", "tan", "atan":
+		return builtin(name, float(a[0]))
+	case "asin", "acos":
+		x := float(a[0])
+		inRange := sqlgen.And{cmp(sqlgen.OpGe, x, num(-1)), cmp(sqlgen.OpLe, x, num(1))}
+		return sqlgen.Case{Whens: []sqlgen.When{{Cond: inRange, Then: builtin(name, x)}}}
 	case "ln", "log", "sqrt":
 		x := float(a[0])
 		fn, op := map[string]string{"ln": sqlgen.FnLn, "log": sqlgen.FnLog10, "sqrt": sqlgen.FnSqrt}[name], sqlgen.OpGt

@@ -25,6 +25,12 @@ const (
 	FnSqrt      = "sqrt"      // square root
 	FnPower     = "power"     // {a} to the power {b}
 	FnEpoch     = "epoch"     // whole seconds from 1970-01-01 00:00:00 to the wall-clock time {a}
+	FnSin       = "sin"       // the trigonometric functions, in radians
+	FnCos       = "cos"
+	FnTan       = "tan"
+	FnAsin      = "asin"
+	FnAcos      = "acos"
+	FnAtan      = "atan"
 )
 
 // DefaultFuncs are the standard spellings; a dialect replaces the ones it
@@ -41,6 +47,12 @@ func DefaultFuncs() map[string]string {
 		FnSqrt:      "SQRT({a})",
 		FnPower:     "POWER({a}, {b})",
 		FnEpoch:     "CAST(FLOOR(EXTRACT(EPOCH FROM CAST({a} AS TIMESTAMP))) AS BIGINT)",
+		FnSin:       "SIN({a})",
+		FnCos:       "COS({a})",
+		FnTan:       "TAN({a})",
+		FnAsin:      "ASIN({a})",
+		FnAcos:      "ACOS({a})",
+		FnAtan:      "ATAN({a})",
 	}
 }
 

@@ -28,6 +28,7 @@ var functionChecks = []struct {
 	{"users", []string{"users.city"}, `concat(substring(${users.city}, 2, 3), "|", replace(${users.city}, "an", "_"))`},
 	{"users", []string{"users.city", "users.state"}, `if(contains(${users.state}, substring(${users.city}, 1, 1)) OR starts_with(${users.city}, lower(substring(${users.state}, 1, 2))) OR ends_with(${users.city}, substring(${users.state}, 3, 2)), 1, 0)`},
 	{"users", []string{"users.age"}, `round(ln(${users.age}) + log(${users.age}) + sqrt(${users.age} - 30) + exp(${users.age} / 10), 6)`},
+	{"users", []string{"users.age"}, `round(sin(${users.age}) + cos(${users.age}) + tan(${users.age}) + atan(${users.age}) + coalesce(asin(${users.age} / 100), 7) + acos(${users.age} / 100), 6)`},
 	{"users", []string{"users.age"}, `round(coalesce(power(${users.age} - 40, 0.5), -1) + power(${users.age} - 40, 3) + coalesce(power(2, ${users.age} * 20), -2) + mod(${users.age}, 7), 6)`},
 	{"orders", []string{"orders.created_time"}, `add_seconds(61, add_minutes(-5, add_hours(30, ${orders.created_time})))`},
 	{"orders", []string{"orders.created_date"}, `add_years(1, add_months(13, add_days(-40, ${orders.created_date})))`},
@@ -161,11 +162,12 @@ func quote(s string) string {
 // pivotCalcQueries are pivoted queries with table calculations and
 // expression measures, run through the result writer on every engine.
 var pivotCalcQueries = []compiler.Query{
-	withPivot(dyn(qry("orders", nil, "orders.created_year", "orders.status", "orders.count", "share", "previous", "total", "first"),
+	withPivot(dyn(qry("orders", nil, "orders.created_year", "orders.status", "orders.count", "share", "previous", "total", "first", "spread"),
 		`[{"table_calculation":"share","expression":"${orders.count} / sum(pivot_row(${orders.count}))"},
 		  {"table_calculation":"previous","expression":"${orders.count} - pivot_offset(${orders.count}, -1)"},
 		  {"table_calculation":"total","expression":"sum(pivot_row(${orders.count}))"},
-		  {"table_calculation":"first","expression":"pivot_index(${orders.count}, 1) + pivot_column() + offset(${orders.count}, 1)"}]`, ""),
+		  {"table_calculation":"first","expression":"pivot_index(${orders.count}, 1) + pivot_column() + offset(${orders.count}, 1)"},
+		  {"table_calculation":"spread","expression":"round(stddev_pop(pivot_row(${orders.count})) + median(${orders.count}) + rank(${orders.count}, ${orders.count}) + sum(pivot_offset_list(${orders.count}, 0, 2)), 6)"}]`, ""),
 		"orders.status"),
 	withPivot(dyn(qry("users", map[string]string{"users.state": "California,Texas,New York"}, "users.gender", "users.state", "users.count", "per_user", "age_span", "running"),
 		`[{"measure":"per_user","expression":"${order_items.total_sale_price} / ${users.count}"},

@@ -30,6 +30,10 @@ REPLACE(`users`.`state`, @p1, @p2)
 (((CASE WHEN (CAST(`users`.`age` AS FLOAT64) > 0) THEN LN(CAST(`users`.`age` AS FLOAT64)) END + CASE WHEN (CAST(`users`.`age` AS FLOAT64) > 0) THEN LOG10(CAST(`users`.`age` AS FLOAT64)) END) + CASE WHEN (CAST(`users`.`age` AS FLOAT64) > 709) THEN NULL WHEN (CAST(`users`.`age` AS FLOAT64) < -708) THEN 0 ELSE EXP(CAST(`users`.`age` AS FLOAT64)) END) + CASE WHEN (CAST(`users`.`age` AS FLOAT64) >= 0) THEN SQRT(CAST(`users`.`age` AS FLOAT64)) END)
 -- args []
 
+-- sin(${users.age}) + cos(${users.age}) + tan(${users.age}) + asin(${users.age}) + acos(${users.age}) + atan(${users.age})
+(((((SIN(CAST(`users`.`age` AS FLOAT64)) + COS(CAST(`users`.`age` AS FLOAT64))) + TAN(CAST(`users`.`age` AS FLOAT64))) + CASE WHEN (((CAST(`users`.`age` AS FLOAT64) >= -1)) AND ((CAST(`users`.`age` AS FLOAT64) <= 1))) THEN ASIN(CAST(`users`.`age` AS FLOAT64)) END) + CASE WHEN (((CAST(`users`.`age` AS FLOAT64) >= -1)) AND ((CAST(`users`.`age` AS FLOAT64) <= 1))) THEN ACOS(CAST(`users`.`age` AS FLOAT64)) END) + ATAN(CAST(`users`.`age` AS FLOAT64)))
+-- args []
+
 -- power(${users.age}, 0.5)
 CASE WHEN (ABS(CAST(@p1 AS FLOAT64)) > 1e+15) THEN NULL WHEN (CAST(`users`.`age` AS FLOAT64) = 0) THEN CASE WHEN (CAST(@p2 AS FLOAT64) < 0) THEN NULL WHEN (CAST(@p3 AS FLOAT64) = 0) THEN 1 ELSE 0 END WHEN (((CAST(`users`.`age` AS FLOAT64) < 0)) AND ((CAST(@p4 AS FLOAT64) <> FLOOR(CAST(@p5 AS FLOAT64))))) THEN NULL WHEN ((CAST(@p6 AS FLOAT64) * LN(ABS(CAST(`users`.`age` AS FLOAT64)))) > 709) THEN NULL WHEN ((CAST(@p7 AS FLOAT64) * LN(ABS(CAST(`users`.`age` AS FLOAT64)))) < -708) THEN 0 ELSE POWER(CAST(`users`.`age` AS FLOAT64), CAST(@p8 AS FLOAT64)) END
 -- args [0.5 0.5 0.5 0.5 0.5 0.5 0.5 0.5]

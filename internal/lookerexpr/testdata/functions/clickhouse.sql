@@ -30,6 +30,10 @@ replaceAll(`users`.`state`, ?, ?)
 (((CASE WHEN (CAST(`users`.`age` AS Float64) > 0) THEN log(CAST(`users`.`age` AS Float64)) END + CASE WHEN (CAST(`users`.`age` AS Float64) > 0) THEN log10(CAST(`users`.`age` AS Float64)) END) + CASE WHEN (CAST(`users`.`age` AS Float64) > 709) THEN NULL WHEN (CAST(`users`.`age` AS Float64) < -708) THEN 0 ELSE exp(CAST(`users`.`age` AS Float64)) END) + CASE WHEN (CAST(`users`.`age` AS Float64) >= 0) THEN sqrt(CAST(`users`.`age` AS Float64)) END)
 -- args []
 
+-- sin(${users.age}) + cos(${users.age}) + tan(${users.age}) + asin(${users.age}) + acos(${users.age}) + atan(${users.age})
+(((((sin(CAST(`users`.`age` AS Float64)) + cos(CAST(`users`.`age` AS Float64))) + tan(CAST(`users`.`age` AS Float64))) + CASE WHEN (((CAST(`users`.`age` AS Float64) >= -1)) AND ((CAST(`users`.`age` AS Float64) <= 1))) THEN asin(CAST(`users`.`age` AS Float64)) END) + CASE WHEN (((CAST(`users`.`age` AS Float64) >= -1)) AND ((CAST(`users`.`age` AS Float64) <= 1))) THEN acos(CAST(`users`.`age` AS Float64)) END) + atan(CAST(`users`.`age` AS Float64)))
+-- args []
+
 -- power(${users.age}, 0.5)
 CASE WHEN (ABS(CAST(? AS Float64)) > 1e+15) THEN NULL WHEN (CAST(`users`.`age` AS Float64) = 0) THEN CASE WHEN (CAST(? AS Float64) < 0) THEN NULL WHEN (CAST(? AS Float64) = 0) THEN 1 ELSE 0 END WHEN (((CAST(`users`.`age` AS Float64) < 0)) AND ((CAST(? AS Float64) <> FLOOR(CAST(? AS Float64))))) THEN NULL WHEN ((CAST(? AS Float64) * log(ABS(CAST(`users`.`age` AS Float64)))) > 709) THEN NULL WHEN ((CAST(? AS Float64) * log(ABS(CAST(`users`.`age` AS Float64)))) < -708) THEN 0 ELSE pow(CAST(`users`.`age` AS Float64), CAST(? AS Float64)) END
 -- args [0.5 0.5 0.5 0.5 0.5 0.5 0.5 0.5]

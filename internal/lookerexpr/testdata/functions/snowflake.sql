@@ -30,6 +30,10 @@ REPLACE("users"."state", ?, ?)
 (((CASE WHEN (CAST("users"."age" AS DOUBLE) > 0) THEN LN(CAST("users"."age" AS DOUBLE)) END + CASE WHEN (CAST("users"."age" AS DOUBLE) > 0) THEN LOG(10, CAST("users"."age" AS DOUBLE)) END) + CASE WHEN (CAST("users"."age" AS DOUBLE) > 709) THEN NULL WHEN (CAST("users"."age" AS DOUBLE) < -708) THEN 0 ELSE EXP(CAST("users"."age" AS DOUBLE)) END) + CASE WHEN (CAST("users"."age" AS DOUBLE) >= 0) THEN SQRT(CAST("users"."age" AS DOUBLE)) END)
 -- args []
 
+-- sin(${users.age}) + cos(${users.age}) + tan(${users.age}) + asin(${users.age}) + acos(${users.age}) + atan(${users.age})
+(((((SIN(CAST("users"."age" AS DOUBLE)) + COS(CAST("users"."age" AS DOUBLE))) + TAN(CAST("users"."age" AS DOUBLE))) + CASE WHEN (((CAST("users"."age" AS DOUBLE) >= -1)) AND ((CAST("users"."age" AS DOUBLE) <= 1))) THEN ASIN(CAST("users"."age" AS DOUBLE)) END) + CASE WHEN (((CAST("users"."age" AS DOUBLE) >= -1)) AND ((CAST("users"."age" AS DOUBLE) <= 1))) THEN ACOS(CAST("users"."age" AS DOUBLE)) END) + ATAN(CAST("users"."age" AS DOUBLE)))
+-- args []
+
 -- power(${users.age}, 0.5)
 CASE WHEN (ABS(CAST(? AS DOUBLE)) > 1e+15) THEN NULL WHEN (CAST("users"."age" AS DOUBLE) = 0) THEN CASE WHEN (CAST(? AS DOUBLE) < 0) THEN NULL WHEN (CAST(? AS DOUBLE) = 0) THEN 1 ELSE 0 END WHEN (((CAST("users"."age" AS DOUBLE) < 0)) AND ((CAST(? AS DOUBLE) <> FLOOR(CAST(? AS DOUBLE))))) THEN NULL WHEN ((CAST(? AS DOUBLE) * LN(ABS(CAST("users"."age" AS DOUBLE)))) > 709) THEN NULL WHEN ((CAST(? AS DOUBLE) * LN(ABS(CAST("users"."age" AS DOUBLE)))) < -708) THEN 0 ELSE POWER(CAST("users"."age" AS DOUBLE), CAST(? AS DOUBLE)) END
 -- args [0.5 0.5 0.5 0.5 0.5 0.5 0.5 0.5]

@@ -30,6 +30,10 @@ REPLACE("users"."state", ?, ?)
 (((CASE WHEN (CAST("users"."age" AS REAL) > 0) THEN LN(CAST("users"."age" AS REAL)) END + CASE WHEN (CAST("users"."age" AS REAL) > 0) THEN LOG10(CAST("users"."age" AS REAL)) END) + CASE WHEN (CAST("users"."age" AS REAL) > 709) THEN NULL WHEN (CAST("users"."age" AS REAL) < -708) THEN 0 ELSE EXP(CAST("users"."age" AS REAL)) END) + CASE WHEN (CAST("users"."age" AS REAL) >= 0) THEN SQRT(CAST("users"."age" AS REAL)) END)
 -- args []
 
+-- sin(${users.age}) + cos(${users.age}) + tan(${users.age}) + asin(${users.age}) + acos(${users.age}) + atan(${users.age})
+(((((SIN(CAST("users"."age" AS REAL)) + COS(CAST("users"."age" AS REAL))) + TAN(CAST("users"."age" AS REAL))) + CASE WHEN (((CAST("users"."age" AS REAL) >= -1)) AND ((CAST("users"."age" AS REAL) <= 1))) THEN ASIN(CAST("users"."age" AS REAL)) END) + CASE WHEN (((CAST("users"."age" AS REAL) >= -1)) AND ((CAST("users"."age" AS REAL) <= 1))) THEN ACOS(CAST("users"."age" AS REAL)) END) + ATAN(CAST("users"."age" AS REAL)))
+-- args []
+
 -- power(${users.age}, 0.5)
 CASE WHEN (ABS(CAST(? AS REAL)) > 1e+15) THEN NULL WHEN (CAST("users"."age" AS REAL) = 0) THEN CASE WHEN (CAST(? AS REAL) < 0) THEN NULL WHEN (CAST(? AS REAL) = 0) THEN 1 ELSE 0 END WHEN (((CAST("users"."age" AS REAL) < 0)) AND ((CAST(? AS REAL) <> FLOOR(CAST(? AS REAL))))) THEN NULL WHEN ((CAST(? AS REAL) * LN(ABS(CAST("users"."age" AS REAL)))) > 709) THEN NULL WHEN ((CAST(? AS REAL) * LN(ABS(CAST("users"."age" AS REAL)))) < -708) THEN 0 ELSE POWER(CAST("users"."age" AS REAL), CAST(? AS REAL)) END
 -- args [0.5 0.5 0.5 0.5 0.5 0.5 0.5 0.5]

@@ -40,6 +40,7 @@ func New() *Spec {
 	s.Funcs = map[string]string{FnLength: "lengthUTF8({a})", FnPosition: "positionUTF8({a}, {b})",
 		FnSubstring: "substringUTF8({a}, {b}, {c})", FnReplace: "replaceAll({a}, {b}, {c})", FnLn: "log({a})",
 		FnLog10: "log10({a})", FnExp: "exp({a})", FnSqrt: "sqrt({a})", FnPower: "pow({a}, {b})",
-		FnEpoch: "toUnixTimestamp(toDateTime({a}, 'UTC'))"}
+		FnEpoch: "toUnixTimestamp(toDateTime({a}, 'UTC'))", FnSin: "sin({a})", FnCos: "cos({a})", FnTan: "tan({a})",
+		FnAsin: "asin({a})", FnAcos: "acos({a})", FnAtan: "atan({a})"}
 	return s
 }
