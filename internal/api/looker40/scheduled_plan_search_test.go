@@ -10,7 +10,9 @@ import (
 
 func TestSearchScheduledPlans(t *testing.T) {
 	f := newScheduleFixture(t)
-	email := func(to string) map[string]any { return map[string]any{"type": "email", "format": "xlsx", "address": to} }
+	email := func(to string) map[string]any {
+		return map[string]any{"type": "email", "format": "xlsx", "address": to}
+	}
 	for _, p := range []map[string]any{
 		merge(f.plan(f.webhook("csv")), map[string]any{"name": "Daily brands"}),
 		merge(f.plan(email("ops@example.com")), map[string]any{"name": "Weekly brands"}),
