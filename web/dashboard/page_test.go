@@ -95,7 +95,7 @@ func pageServer(t *testing.T, r *Renderer) {
 }
 
 func TestDrawSamplePage(t *testing.T) {
-	requireBrowser(t)
+	RequireBrowser(t)
 	r := NewRenderer(render.New(render.Options{}))
 	defer r.Close()
 	pageServer(t, r)

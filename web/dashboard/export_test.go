@@ -11,9 +11,9 @@ import (
 	"github.com/overlookbi/overlook/internal/render"
 )
 
-// requireBrowser skips a test on a machine without Chromium, unless
+// RequireBrowser skips a test on a machine without Chromium, unless
 // OVERLOOK_REQUIRE_BROWSER=1 says it must run.
-func requireBrowser(t *testing.T) {
+func RequireBrowser(t *testing.T) {
 	t.Helper()
 	if render.FindChromium() != "" {
 		return
