@@ -168,6 +168,9 @@ func (c checker) call(n Call) (Type, error) {
 	if n.Name == "matches_filter" {
 		return c.matchesFilter(n)
 	}
+	if n.Name == "case" {
+		return c.caseCall(n)
+	}
 	switch {
 	case f.aggregate && c.measure:
 		if c.inAgg {
@@ -340,21 +343,25 @@ var functions = withDateFunctions(map[string]function{
 	"mod":         {min: 2, max: 2, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
 	"date":        {min: 3, max: 3, args: []Type{TypeNumber}, result: fixed(TypeDate), literalInts: intConst(0, 1, 2)},
 	"now":         {min: 0, max: 0, result: fixed(TypeDate)},
-	"length":      {min: 1, max: 1, args: []Type{TypeString}, result: fixed(TypeNumber)},
-	"position":    {min: 2, max: 2, args: []Type{TypeString}, result: fixed(TypeNumber)},
-	"substring":   {min: 3, max: 3, args: []Type{TypeString, TypeNumber}, result: fixed(TypeString)},
-	"replace":     {min: 3, max: 3, args: []Type{TypeString}, result: fixed(TypeString)},
-	"exp":         {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
-	"ln":          {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
-	"log":         {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
-	"sqrt":        {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
-	"power":       {min: 2, max: 2, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
-	"sin":         {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
-	"cos":         {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
-	"tan":         {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
-	"asin":        {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
-	"acos":        {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
-	"atan":        {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"date_time":   {min: 6, max: 6, args: []Type{TypeNumber}, result: fixed(TypeDate), literalInts: intConst(0, 1, 2, 3, 4, 5)},
+	"choose":      {min: 2, max: -1, args: []Type{TypeNumber, TypeAny}, result: same(1)},
+	// case is checked by checker.caseCall.
+	"case":      {min: 1, max: -1},
+	"length":    {min: 1, max: 1, args: []Type{TypeString}, result: fixed(TypeNumber)},
+	"position":  {min: 2, max: 2, args: []Type{TypeString}, result: fixed(TypeNumber)},
+	"substring": {min: 3, max: 3, args: []Type{TypeString, TypeNumber}, result: fixed(TypeString)},
+	"replace":   {min: 3, max: 3, args: []Type{TypeString}, result: fixed(TypeString)},
+	"exp":       {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"ln":        {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"log":       {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"sqrt":      {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"power":     {min: 2, max: 2, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"sin":       {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"cos":       {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"tan":       {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"asin":      {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"acos":      {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
+	"atan":      {min: 1, max: 1, args: []Type{TypeNumber}, result: fixed(TypeNumber)},
 	// matches_filter is checked by checker.matchesFilter.
 	"matches_filter": {min: 2, max: 2},
 

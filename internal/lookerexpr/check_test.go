@@ -65,3 +65,16 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckCase(t *testing.T) {
+	for _, bad := range []string{`case(1)`, `when(yes, 1)`, `case(when(yes, 1), when(no, "a"))`, `case(when(1, 1))`,
+		`case(when(yes, 1), 2, when(no, 3))`, `date_time(2024, 1, 1, 0, 0, ${users.age})`} {
+		n, err := Parse(bad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Check(n, testFieldTypes, false); err == nil {
+			t.Errorf("Check(%q) passed", bad)
+		}
+	}
+}

@@ -15,6 +15,10 @@ func (e *evaluator) call(n Call, row int) (any, error) {
 		return e.t.Now, nil
 	case "if":
 		return e.ifCall(n, row)
+	case "case":
+		return e.caseEval(n, row)
+	case "choose":
+		return e.chooseEval(n, row)
 	case "coalesce":
 		return e.coalesce(n, row)
 	case "offset":
@@ -92,6 +96,12 @@ func rowFunc(n Call, args []any) any {
 	case "date":
 		y, m, d := args[0].(float64), args[1].(float64), args[2].(float64)
 		return time.Date(int(y), time.Month(int(m)), int(d), 0, 0, 0, 0, time.UTC)
+	case "date_time":
+		xs, ok := numbers(args)
+		if !ok {
+			return nil
+		}
+		return time.Date(int(xs[0]), time.Month(int(xs[1])), int(xs[2]), int(xs[3]), int(xs[4]), int(xs[5]), 0, time.UTC)
 	}
 	return numberFunc(n.Name, args)
 }

@@ -24,6 +24,8 @@ var functionCases = []string{
 	`ln(${users.age}) + log(${users.age}) + exp(${users.age}) + sqrt(${users.age})`,
 	`sin(${users.age}) + cos(${users.age}) + tan(${users.age}) + asin(${users.age}) + acos(${users.age}) + atan(${users.age})`,
 	`power(${users.age}, 0.5)`,
+	`case(when(${users.age} < 20, "young"), when(${users.active}, "active"), "other")`,
+	`choose(${users.age} / 10, "a", "b", "c") = case(when(${users.created_date} > date_time(2024, 2, 29, 23, 59, 58), "z"))`,
 	`mod(${users.age}, 7)`,
 	`add_seconds(1, ${users.created_date})`,
 	`add_minutes(2, ${users.created_date})`,
@@ -123,6 +125,11 @@ func TestEvalFunctions(t *testing.T) {
 		{`trunc_quarters(${d}) = date(2024, 1, 1)`, true},
 		{`trunc_days(${s}) = date(2024, 3, 5)`, true},
 		{`extract_months(${s})`, 3.0},
+		{`case(when(1 > 2, "a"), when(2 > 1, "b"), "c")`, "b"},
+		{`case(when(1 > 2, "a"))`, nil},
+		{`choose(2.7, "a", "b", "c")`, "b"},
+		{`choose(4, "a", "b", "c")`, nil},
+		{`date_time(2024, 1, 31, 13, 45, 30) = ${d}`, true},
 	}
 	cols := map[string][]any{"d": {day}, "s": {"2024-03-05"}}
 	table := Table{Rows: 1, Column: func(name string) ([]any, error) { return cols[name], nil }}

@@ -75,11 +75,17 @@ var sqlOps = map[string]sqlgen.Op{"+": sqlgen.OpAdd, "-": sqlgen.OpSub, "*": sql
 	"=": sqlgen.OpEq, "<>": sqlgen.OpNe, "<": sqlgen.OpLt, "<=": sqlgen.OpLe, ">": sqlgen.OpGt, ">=": sqlgen.OpGe}
 
 func (t translator) binary(n Binary) (sqlgen.Expr, error) {
-	l, err := t.expr(n.L)
+	operand := t.expr
+	if _, cmp := sqlOps[n.Op]; cmp && (isDateNode(n.L) || isDateNode(n.R)) {
+		// A field compared with a computed time reads as a time too (a
+		// timeframe's text would not compare).
+		operand = t.timeOperand
+	}
+	l, err := operand(n.L)
 	if err != nil {
 		return nil, err
 	}
-	r, err := t.expr(n.R)
+	r, err := operand(n.R)
 	if err != nil {
 		return nil, err
 	}
@@ -120,6 +126,12 @@ func (t translator) call(n Call) (sqlgen.Expr, error) {
 		return t.opt.MatchesFilter(n.Args[0].(Field).Name, n.Args[1].(FilterText).Text, n.At)
 	case "date":
 		return t.date(n)
+	case "date_time":
+		return t.dateTimeSQL(n)
+	case "case":
+		return t.caseSQL(n)
+	case "choose":
+		return t.chooseSQL(n)
 	case "now":
 		return sqlgen.Cast{X: sqlgen.Param{Value: t.opt.Now.Format(time.DateTime)}, Type: sqlgen.TypeTimestamp}, nil
 	case "contains", "starts_with", "ends_with":

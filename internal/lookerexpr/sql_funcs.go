@@ -113,6 +113,24 @@ func power(x, y sqlgen.Expr) sqlgen.Expr {
 	}, Else: builtin(sqlgen.FnPower, x, y)}
 }
 
+// isDateNode reports an expression that computes a date or time.
+func isDateNode(n Node) bool {
+	c, ok := n.(Call)
+	if !ok {
+		return false
+	}
+	family, _ := dateFamily(c.Name)
+	return family == "add" || family == "trunc" || c.Name == "date" || c.Name == "date_time" || c.Name == "now"
+}
+
+// timeOperand is a timeframe field as its time, anything else as it is.
+func (t translator) timeOperand(n Node) (sqlgen.Expr, error) {
+	if f, ok := n.(Field); ok && t.opt.DateField != nil {
+		return t.opt.DateField(f.Name)
+	}
+	return t.expr(n)
+}
+
 // dateArg is a date argument as a timestamp; a timeframe field stands for
 // its time rather than its formatted text.
 func (t translator) dateArg(n Node) (sqlgen.Expr, error) {

@@ -28,6 +28,8 @@ var functionChecks = []struct {
 	{"users", []string{"users.city"}, `concat(substring(${users.city}, 2, 3), "|", replace(${users.city}, "an", "_"))`},
 	{"users", []string{"users.city", "users.state"}, `if(contains(${users.state}, substring(${users.city}, 1, 1)) OR starts_with(${users.city}, lower(substring(${users.state}, 1, 2))) OR ends_with(${users.city}, substring(${users.state}, 3, 2)), 1, 0)`},
 	{"users", []string{"users.age"}, `round(ln(${users.age}) + log(${users.age}) + sqrt(${users.age} - 30) + exp(${users.age} / 10), 6)`},
+	{"users", []string{"users.age", "users.state"}, `case(when(${users.age} < 30, choose(${users.age} / 10, "a", "b", "c")), when(starts_with(${users.state}, "C"), ${users.state}), "other")`},
+	{"orders", []string{"orders.created_time"}, `if(${orders.created_time} > date_time(2025, 6, 1, 12, 0, 0), 1, 0)`},
 	{"users", []string{"users.age"}, `round(sin(${users.age}) + cos(${users.age}) + tan(${users.age}) + atan(${users.age}) + coalesce(asin(${users.age} / 100), 7) + acos(${users.age} / 100), 6)`},
 	{"users", []string{"users.age"}, `round(coalesce(power(${users.age} - 40, 0.5), -1) + power(${users.age} - 40, 3) + coalesce(power(2, ${users.age} * 20), -2) + mod(${users.age}, 7), 6)`},
 	{"orders", []string{"orders.created_time"}, `add_seconds(61, add_minutes(-5, add_hours(30, ${orders.created_time})))`},

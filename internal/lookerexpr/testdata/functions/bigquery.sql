@@ -38,6 +38,14 @@ REPLACE(`users`.`state`, @p1, @p2)
 CASE WHEN (ABS(CAST(@p1 AS FLOAT64)) > 1e+15) THEN NULL WHEN (CAST(`users`.`age` AS FLOAT64) = 0) THEN CASE WHEN (CAST(@p2 AS FLOAT64) < 0) THEN NULL WHEN (CAST(@p3 AS FLOAT64) = 0) THEN 1 ELSE 0 END WHEN (((CAST(`users`.`age` AS FLOAT64) < 0)) AND ((CAST(@p4 AS FLOAT64) <> FLOOR(CAST(@p5 AS FLOAT64))))) THEN NULL WHEN ((CAST(@p6 AS FLOAT64) * LN(ABS(CAST(`users`.`age` AS FLOAT64)))) > 709) THEN NULL WHEN ((CAST(@p7 AS FLOAT64) * LN(ABS(CAST(`users`.`age` AS FLOAT64)))) < -708) THEN 0 ELSE POWER(CAST(`users`.`age` AS FLOAT64), CAST(@p8 AS FLOAT64)) END
 -- args [0.5 0.5 0.5 0.5 0.5 0.5 0.5 0.5]
 
+-- case(when(${users.age} < 20, "young"), when(${users.active}, "active"), "other")
+CASE WHEN (`users`.`age` < CAST(@p1 AS INT64)) THEN @p2 WHEN `users`.`active` THEN @p3 ELSE @p4 END
+-- args [20 young active other]
+
+-- choose(${users.age} / 10, "a", "b", "c") = case(when(${users.created_date} > date_time(2024, 2, 29, 23, 59, 58), "z"))
+(CASE FLOOR(CAST((CAST(`users`.`age` AS FLOAT64) / NULLIF(CAST(@p1 AS INT64), 0)) AS FLOAT64)) WHEN 1 THEN @p2 WHEN 2 THEN @p3 WHEN 3 THEN @p4 END = CASE WHEN (`users`.`created_date` > CAST(@p5 AS DATETIME)) THEN @p6 END)
+-- args [10 a b c 2024-02-29 23:59:58 z]
+
 -- mod(${users.age}, 7)
 MOD(`users`.`age`, NULLIF(CAST(@p1 AS INT64), 0))
 -- args [7]

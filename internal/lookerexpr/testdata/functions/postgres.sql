@@ -38,6 +38,14 @@ REPLACE("users"."state", $1, $2)
 CASE WHEN (ABS(CAST($1 AS DOUBLE PRECISION)) > 1e+15) THEN NULL WHEN (CAST("users"."age" AS DOUBLE PRECISION) = 0) THEN CASE WHEN (CAST($2 AS DOUBLE PRECISION) < 0) THEN NULL WHEN (CAST($3 AS DOUBLE PRECISION) = 0) THEN 1 ELSE 0 END WHEN (((CAST("users"."age" AS DOUBLE PRECISION) < 0)) AND ((CAST($4 AS DOUBLE PRECISION) <> FLOOR(CAST($5 AS DOUBLE PRECISION))))) THEN NULL WHEN ((CAST($6 AS DOUBLE PRECISION) * LN(ABS(CAST("users"."age" AS DOUBLE PRECISION)))) > 709) THEN NULL WHEN ((CAST($7 AS DOUBLE PRECISION) * LN(ABS(CAST("users"."age" AS DOUBLE PRECISION)))) < -708) THEN 0 ELSE POWER(CAST("users"."age" AS DOUBLE PRECISION), CAST($8 AS DOUBLE PRECISION)) END
 -- args [0.5 0.5 0.5 0.5 0.5 0.5 0.5 0.5]
 
+-- case(when(${users.age} < 20, "young"), when(${users.active}, "active"), "other")
+CASE WHEN ("users"."age" < CAST($1 AS BIGINT)) THEN $2 WHEN "users"."active" THEN $3 ELSE $4 END
+-- args [20 young active other]
+
+-- choose(${users.age} / 10, "a", "b", "c") = case(when(${users.created_date} > date_time(2024, 2, 29, 23, 59, 58), "z"))
+(CASE FLOOR(CAST((CAST("users"."age" AS DOUBLE PRECISION) / NULLIF(CAST($1 AS BIGINT), 0)) AS DOUBLE PRECISION)) WHEN 1 THEN $2 WHEN 2 THEN $3 WHEN 3 THEN $4 END = CASE WHEN ("users"."created_date" > CAST($5 AS TIMESTAMP)) THEN $6 END)
+-- args [10 a b c 2024-02-29 23:59:58 z]
+
 -- mod(${users.age}, 7)
 MOD("users"."age", NULLIF(CAST($1 AS BIGINT), 0))
 -- args [7]

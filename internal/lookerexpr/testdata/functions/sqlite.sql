@@ -38,6 +38,14 @@ REPLACE("users"."state", ?, ?)
 CASE WHEN (ABS(CAST(? AS REAL)) > 1e+15) THEN NULL WHEN (CAST("users"."age" AS REAL) = 0) THEN CASE WHEN (CAST(? AS REAL) < 0) THEN NULL WHEN (CAST(? AS REAL) = 0) THEN 1 ELSE 0 END WHEN (((CAST("users"."age" AS REAL) < 0)) AND ((CAST(? AS REAL) <> FLOOR(CAST(? AS REAL))))) THEN NULL WHEN ((CAST(? AS REAL) * LN(ABS(CAST("users"."age" AS REAL)))) > 709) THEN NULL WHEN ((CAST(? AS REAL) * LN(ABS(CAST("users"."age" AS REAL)))) < -708) THEN 0 ELSE POWER(CAST("users"."age" AS REAL), CAST(? AS REAL)) END
 -- args [0.5 0.5 0.5 0.5 0.5 0.5 0.5 0.5]
 
+-- case(when(${users.age} < 20, "young"), when(${users.active}, "active"), "other")
+CASE WHEN ("users"."age" < CAST(? AS INTEGER)) THEN ? WHEN "users"."active" THEN ? ELSE ? END
+-- args [20 young active other]
+
+-- choose(${users.age} / 10, "a", "b", "c") = case(when(${users.created_date} > date_time(2024, 2, 29, 23, 59, 58), "z"))
+(CASE FLOOR(CAST((CAST("users"."age" AS REAL) / NULLIF(CAST(? AS INTEGER), 0)) AS REAL)) WHEN 1 THEN ? WHEN 2 THEN ? WHEN 3 THEN ? END = CASE WHEN ("users"."created_date" > CAST(? AS TEXT)) THEN ? END)
+-- args [10 a b c 2024-02-29 23:59:58 z]
+
 -- mod(${users.age}, 7)
 MOD("users"."age", NULLIF(CAST(? AS INTEGER), 0))
 -- args [7]
