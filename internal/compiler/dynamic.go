@@ -237,15 +237,7 @@ func (c *compiler) addExpressionMeasure(e dynamicEntry) error {
 	if typ := strings.ToLower(strings.TrimSpace(e.Type)); typ != "" && typ != "number" {
 		return overlook.Invalid("dynamic_fields", "invalid", "custom measure %s: an expression measure is of type number", e.Measure)
 	}
-	n, err := lookerexpr.Parse(e.Expression)
-	if err != nil {
-		return exprErr("dynamic_fields", e.Measure, err)
-	}
-	f := &semantic.Field{Name: c.e.ViewName + "." + e.Measure, Short: e.Measure, View: c.e.Base, Kind: semantic.Measure,
-		SQL: semantic.Template{Text: lookerexpr.Format(n)}, Label: e.Label}
-	setFormat(f, e)
-	c.addCustom(&custom{ref: semantic.FieldRef{Alias: c.e.ViewName, Field: f}, label: e.Label, expr: n})
-	return nil
+	return c.addExpressionField(e, e.Measure, semantic.Measure)
 }
 
 func setFormat(f *semantic.Field, e dynamicEntry) {
@@ -263,11 +255,17 @@ func (c *compiler) addCustomDimension(e dynamicEntry) error {
 	if err := c.reserveName(e.Dimension); err != nil {
 		return err
 	}
+	return c.addExpressionField(e, e.Dimension, semantic.Dimension)
+}
+
+// addExpressionField adds a custom dimension or measure computed by its
+// expression, a field of the explore's base view.
+func (c *compiler) addExpressionField(e dynamicEntry, name string, kind semantic.Kind) error {
 	n, err := lookerexpr.Parse(e.Expression)
 	if err != nil {
-		return exprErr("dynamic_fields", e.Dimension, err)
+		return exprErr("dynamic_fields", name, err)
 	}
-	f := &semantic.Field{Name: c.e.ViewName + "." + e.Dimension, Short: e.Dimension, View: c.e.Base, Kind: semantic.Dimension,
+	f := &semantic.Field{Name: c.e.ViewName + "." + name, Short: name, View: c.e.Base, Kind: kind,
 		SQL: semantic.Template{Text: lookerexpr.Format(n)}, Label: e.Label}
 	setFormat(f, e)
 	c.addCustom(&custom{ref: semantic.FieldRef{Alias: c.e.ViewName, Field: f}, label: e.Label, expr: n})

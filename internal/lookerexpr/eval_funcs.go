@@ -186,18 +186,25 @@ func text(v any) string {
 // runningTotal is the sum of the argument over the rows up to this one
 // (null values count as zero).
 func (e *evaluator) runningTotal(n Call, row int) (any, error) {
+	return e.accumulate(n, row, 0, func(acc, f float64) float64 { return acc + f })
+}
+
+// accumulate folds the argument's numbers over the rows up to this one,
+// from start, skipping nulls; the column is computed once per call.
+func (e *evaluator) accumulate(n Call, row int, start float64, step func(acc, f float64) float64) (any, error) {
 	acc, ok := e.running[n.At]
 	if !ok {
 		acc = make([]any, e.t.Rows)
-		total := 0.0
+		total := start
 		for i := range acc {
 			v, err := e.eval(n.Args[0], i)
 			if err != nil {
 				return nil, err
 			}
-			f, _ := number(v)
-			total += f
-			acc[i] = total
+			if f, ok := number(v); ok {
+				total = step(total, f)
+			}
+			acc[i] = nullable(total, !math.IsInf(total, 0) && !math.IsNaN(total))
 		}
 		e.running[n.At] = acc
 	}
@@ -225,15 +232,9 @@ func (e *evaluator) columnFunc(n Call, row int) (any, error) {
 	}
 	agg, ok := e.agg[n.At]
 	if !ok {
-		vals := make([]any, 0, e.t.Rows)
-		for i := 0; i < e.t.Rows; i++ {
-			v, err := e.eval(n.Args[0], i)
-			if err != nil {
-				return nil, err
-			}
-			if v != nil {
-				vals = append(vals, v)
-			}
+		vals, err := e.columnValues(n)
+		if err != nil {
+			return nil, err
 		}
 		agg, _ = e.finish(n, row, vals)
 		e.agg[n.At] = agg

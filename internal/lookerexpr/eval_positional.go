@@ -162,26 +162,7 @@ func (e *evaluator) rank(n Call, row int) (any, error) {
 // runningProduct is the product of the argument over the rows up to this
 // one (null values count as one).
 func (e *evaluator) runningProduct(n Call, row int) (any, error) {
-	acc, ok := e.running[n.At]
-	if !ok {
-		acc = make([]any, e.t.Rows)
-		product := 1.0
-		for i := range acc {
-			v, err := e.eval(n.Args[0], i)
-			if err != nil {
-				return nil, err
-			}
-			if f, ok := number(v); ok {
-				product *= f
-			}
-			acc[i] = nullable(product, !math.IsInf(product, 0) && !math.IsNaN(product))
-		}
-		e.running[n.At] = acc
-	}
-	if row < 0 || row >= len(acc) {
-		return nil, nil
-	}
-	return acc[row], nil
+	return e.accumulate(n, row, 1, func(acc, f float64) float64 { return acc * f })
 }
 
 func numbersOf(vals []any) []float64 {

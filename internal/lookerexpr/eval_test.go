@@ -23,7 +23,7 @@ func testTable() Table {
 }
 
 func TestEval(t *testing.T) {
-	cases := []struct{ in, want string }{
+	cases := []evalCase{
 		{`${orders.count} * 2`, `[8 2 6 4]`},
 		{`${orders.total} / ${orders.count}`, `[2.5 <nil> 10 30]`},
 		{`${orders.count} / 0`, `[<nil> <nil> <nil> <nil>]`},
@@ -47,12 +47,26 @@ func TestEval(t *testing.T) {
 		{`now() > date(2025, 12, 31)`, `[true true true true]`},
 		{`-abs(-${orders.count}) + floor(1.5) + ceiling(0.2)`, `[-2 1 -1 0]`},
 	}
+	runEvalCases(t, cases, testTable(), nil)
+}
+
+type evalCase struct{ in, want string }
+
+// runEvalCases evaluates each case over table, after checking it as a
+// table calculation when types is set.
+func runEvalCases(t *testing.T, cases []evalCase, table Table, types FieldTypes) {
+	t.Helper()
 	for _, c := range cases {
 		n, err := Parse(c.in)
 		if err != nil {
 			t.Fatalf("Parse(%q): %v", c.in, err)
 		}
-		got, err := Eval(n, testTable())
+		if types != nil {
+			if _, err := Check(n, types, true); err != nil {
+				t.Errorf("Check(%q): %v", c.in, err)
+			}
+		}
+		got, err := Eval(n, table)
 		if err != nil {
 			t.Errorf("Eval(%q): %v", c.in, err)
 			continue
@@ -87,7 +101,7 @@ func pivotTable() Table {
 }
 
 func TestEvalPivot(t *testing.T) {
-	cases := []struct{ in, want string }{
+	cases := []evalCase{
 		{`pivot_column()`, `[2 2]`},
 		{`pivot_offset(${c}, -1)`, `[1 10]`},
 		{`pivot_offset(${c}, 2)`, `[<nil> <nil>]`},
@@ -99,23 +113,7 @@ func TestEvalPivot(t *testing.T) {
 		{`${c} / sum(pivot_row(${c}))`, `[0.2857142857142857 <nil>]`},
 		{`sum(${c})`, `[2 2]`},
 	}
-	for _, c := range cases {
-		n, err := Parse(c.in)
-		if err != nil {
-			t.Fatalf("Parse(%q): %v", c.in, err)
-		}
-		if _, err := Check(n, func(string) (Type, bool) { return TypeNumber, true }, true); err != nil {
-			t.Errorf("Check(%q): %v", c.in, err)
-		}
-		got, err := Eval(n, pivotTable())
-		if err != nil {
-			t.Errorf("Eval(%q): %v", c.in, err)
-			continue
-		}
-		if s := fmt.Sprint(got); s != c.want {
-			t.Errorf("Eval(%q) = %s, want %s", c.in, s, c.want)
-		}
-	}
+	runEvalCases(t, cases, pivotTable(), func(string) (Type, bool) { return TypeNumber, true })
 	for _, bad := range []string{`pivot_row(${c})`, `pivot_row(${c}) + 1`, `percent_of_column_sum(pivot_row(${c}))`, `pivot_offset(${c}, ${c})`} {
 		n, _ := Parse(bad)
 		if _, err := Check(n, func(string) (Type, bool) { return TypeNumber, true }, true); err == nil {
@@ -125,7 +123,7 @@ func TestEvalPivot(t *testing.T) {
 }
 
 func TestEvalPositionalAndStatistics(t *testing.T) {
-	cases := []struct{ in, want string }{
+	cases := []evalCase{
 		{`index(${orders.count}, 3)`, `[3 3 3 3]`},
 		{`index(${orders.count}, row() + 1)`, `[1 3 2 <nil>]`},
 		{`lookup("pending", ${orders.status}, ${orders.count})`, `[1 1 1 1]`},
@@ -143,23 +141,7 @@ func TestEvalPositionalAndStatistics(t *testing.T) {
 		{`round(sin(1) + cos(1) + tan(1) + atan(1), 6)`, `[3.724579 3.724579 3.724579 3.724579]`},
 		{`asin(2)`, `[<nil> <nil> <nil> <nil>]`},
 	}
-	for _, c := range cases {
-		n, err := Parse(c.in)
-		if err != nil {
-			t.Fatalf("Parse(%q): %v", c.in, err)
-		}
-		if _, err := Check(n, func(name string) (Type, bool) {
-			return map[string]Type{"orders.status": TypeString}[name], true
-		}, true); err != nil {
-			t.Errorf("Check(%q): %v", c.in, err)
-		}
-		got, err := Eval(n, testTable())
-		if err != nil {
-			t.Errorf("Eval(%q): %v", c.in, err)
-			continue
-		}
-		if s := fmt.Sprint(got); s != c.want {
-			t.Errorf("Eval(%q) = %s, want %s", c.in, s, c.want)
-		}
-	}
+	runEvalCases(t, cases, testTable(), func(name string) (Type, bool) {
+		return map[string]Type{"orders.status": TypeString}[name], true
+	})
 }

@@ -3,7 +3,6 @@ package results
 import (
 	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -41,24 +40,11 @@ func TestPivotTableCalcsGolden(t *testing.T) {
 			continue
 		}
 		t.Run(format, func(t *testing.T) {
-			f, _ := Lookup(format)
 			pt := pivotFixture(t, true)
 			if err := pt.ApplyTableCalcs(fixtureCalcs(t), ran); err != nil {
 				t.Fatal(err)
 			}
-			opt := Options{SQL: "SELECT 1", QueryID: "7", RanAt: ran, Now: func() time.Time { return ran.Add(time.Second) }}
-			var buf bytes.Buffer
-			if _, err := f.WritePivot(&buf, pt, opt); err != nil {
-				t.Fatal(err)
-			}
-			got, name := buf.Bytes(), "pivot_calcs."+format
-			if format == "xlsx" {
-				got, name = dumpXLSX(t, got), name+".txt"
-			}
-			if strings.HasPrefix(format, "json") && !json.Valid(got) {
-				t.Fatalf("invalid JSON:\n%s", got)
-			}
-			checkGolden(t, filepath.Join("testdata", name), got)
+			checkPivotGolden(t, pt, format, "pivot_calcs", false)
 		})
 	}
 }

@@ -67,7 +67,6 @@ func pivotFixture(t *testing.T, totals bool) *PivotTable {
 }
 
 func TestPivotGolden(t *testing.T) {
-	ran := time.Date(2024, 5, 2, 9, 0, 0, 0, time.UTC)
 	cases := []struct {
 		name   string
 		totals bool
@@ -79,28 +78,36 @@ func TestPivotGolden(t *testing.T) {
 				continue
 			}
 			t.Run(tc.name+"."+format, func(t *testing.T) {
-				f, _ := Lookup(format)
-				opt := Options{SQL: "SELECT 1", QueryID: "7", RanAt: ran, ApplyFormatting: tc.format,
-					Now: func() time.Time { return ran.Add(time.Second) }}
-				var buf bytes.Buffer
-				n, err := f.WritePivot(&buf, pivotFixture(t, tc.totals), opt)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if n != 2 {
-					t.Errorf("wrote %d row groups, want 2", n)
-				}
-				got, name := buf.Bytes(), tc.name+"."+format
-				if format == "xlsx" {
-					got, name = dumpXLSX(t, got), name+".txt"
-				}
-				if strings.HasPrefix(format, "json") && !json.Valid(got) {
-					t.Fatalf("invalid JSON:\n%s", got)
-				}
-				checkGolden(t, filepath.Join("testdata", name), got)
+				checkPivotGolden(t, pivotFixture(t, tc.totals), format, tc.name, tc.format)
 			})
 		}
 	}
+}
+
+// checkPivotGolden writes pt in format and compares it with
+// testdata/<name>.<format>.
+func checkPivotGolden(t *testing.T, pt *PivotTable, format, name string, formatted bool) {
+	t.Helper()
+	ran := time.Date(2024, 5, 2, 9, 0, 0, 0, time.UTC)
+	f, _ := Lookup(format)
+	opt := Options{SQL: "SELECT 1", QueryID: "7", RanAt: ran, ApplyFormatting: formatted,
+		Now: func() time.Time { return ran.Add(time.Second) }}
+	var buf bytes.Buffer
+	n, err := f.WritePivot(&buf, pt, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Errorf("wrote %d row groups, want 2", n)
+	}
+	got, name := buf.Bytes(), name+"."+format
+	if format == "xlsx" {
+		got, name = dumpXLSX(t, got), name+".txt"
+	}
+	if strings.HasPrefix(format, "json") && !json.Valid(got) {
+		t.Fatalf("invalid JSON:\n%s", got)
+	}
+	checkGolden(t, filepath.Join("testdata", name), got)
 }
 
 // TestPivotJSONShape checks json's shape by decoding it: measures keyed by

@@ -60,20 +60,11 @@ func functionRun(t *testing.T, m *semantic.Model, es map[string]warehouse.Engine
 		}
 		var want [][]string
 		var first string
-		for _, name := range []string{"duckdb", "postgres", "mysql"} {
-			e, ok := es[name]
-			if !ok {
-				continue
-			}
-			c, err := compiler.Compile(m, q, e.Dialect(), compiler.Context{Now: asOf})
-			if err != nil {
-				t.Errorf("function check %d on %s: %v", i, name, err)
-				continue
-			}
+		onEngines(t, m, q, es, func(name string, e warehouse.Engine, c *compiler.Compiled) {
 			got := runCells(t, e, normCell, c.SQL, c.Args...)
 			if len(got) == 0 {
 				t.Errorf("function check %d: no rows on %s", i, name)
-				continue
+				return
 			}
 			checkEvaluator(t, i, name, fc.fields, n, got, c.SQL)
 			if nonNull := countValues(got); nonNull < len(got)/2 {
@@ -84,9 +75,28 @@ func functionRun(t *testing.T, m *semantic.Model, es map[string]warehouse.Engine
 			} else if !reflect.DeepEqual(got, want) {
 				t.Errorf("function check %d (%s): %s and %s differ\n%s: %v\n%s: %v", i, fc.expr, first, name, first, head(want), name, head(got))
 			}
-		}
+		})
 	}
 	t.Logf("%d function checks compared with the evaluator on %d engines", len(functionChecks), len(es))
+}
+
+// onEngines compiles q for DuckDB, PostgreSQL and MariaDB in turn (those
+// that run) and hands each compiled query to fn.
+func onEngines(t *testing.T, m *semantic.Model, q compiler.Query, es map[string]warehouse.Engine,
+	fn func(name string, e warehouse.Engine, c *compiler.Compiled)) {
+	t.Helper()
+	for _, name := range []string{"duckdb", "postgres", "mysql"} {
+		e, ok := es[name]
+		if !ok {
+			continue
+		}
+		c, err := compiler.Compile(m, q, e.Dialect(), compiler.Context{Now: asOf})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		fn(name, e, c)
+	}
 }
 
 // checkEvaluator evaluates n over the rows' field columns and compares
@@ -190,20 +200,11 @@ func pivotCalcRun(t *testing.T, m *semantic.Model, es map[string]warehouse.Engin
 	for i, q := range pivotCalcQueries {
 		var want any
 		var first string
-		for _, name := range []string{"duckdb", "postgres", "mysql"} {
-			e, ok := es[name]
-			if !ok {
-				continue
-			}
-			c, err := compiler.Compile(m, q, e.Dialect(), compiler.Context{Now: asOf})
-			if err != nil {
-				t.Errorf("pivot calc query %d on %s: %v", i, name, err)
-				continue
-			}
+		onEngines(t, m, q, es, func(name string, e warehouse.Engine, c *compiler.Compiled) {
 			var buf bytes.Buffer
 			if _, err := queries.Run(context.Background(), e, c, f, &buf, results.Options{RanAt: asOf}); err != nil {
 				t.Errorf("pivot calc query %d on %s: %v", i, name, err)
-				continue
+				return
 			}
 			var doc map[string]any
 			if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
@@ -225,7 +226,7 @@ func pivotCalcRun(t *testing.T, m *semantic.Model, es map[string]warehouse.Engin
 				b, _ := json.Marshal(got)
 				t.Errorf("pivot calc query %d: %s and %s differ\n%s: %.2000s\n%s: %.2000s", i, first, name, first, a, name, b)
 			}
-		}
+		})
 	}
 	t.Logf("%d pivoted queries with table calculations compared", len(pivotCalcQueries))
 }

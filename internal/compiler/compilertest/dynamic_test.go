@@ -60,16 +60,7 @@ func dynamicRun(t *testing.T, m *semantic.Model, es map[string]warehouse.Engine)
 	for i, q := range dynamicQueries {
 		var want [][]string
 		var first string
-		for _, name := range []string{"duckdb", "postgres", "mysql"} {
-			e, ok := es[name]
-			if !ok {
-				continue
-			}
-			c, err := compiler.Compile(m, q, e.Dialect(), compiler.Context{Now: asOf})
-			if err != nil {
-				t.Errorf("dynamic query %d on %s: %v", i, name, err)
-				continue
-			}
+		onEngines(t, m, q, es, func(name string, e warehouse.Engine, c *compiler.Compiled) {
 			got := run(t, e, c.SQL, c.Args...)
 			if first == "" {
 				t.Logf("dynamic query %d: %d rows on %s", i, len(got), name)
@@ -77,12 +68,12 @@ func dynamicRun(t *testing.T, m *semantic.Model, es map[string]warehouse.Engine)
 				if len(got) > 0 {
 					withRows++
 				}
-				continue
+				return
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("dynamic query %d: %s and %s differ\n%s: %v\n%s: %v\nSQL:\n%s", i, first, name, first, head(want), name, head(got), c.SQL)
 			}
-		}
+		})
 	}
 	if withRows < len(dynamicQueries) {
 		t.Errorf("%d of %d dynamic queries returned rows", withRows, len(dynamicQueries))
