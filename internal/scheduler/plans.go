@@ -29,6 +29,9 @@ func Validate(p *store.ScheduledPlan) error {
 	if err := validateTrigger(p); err != nil {
 		return err
 	}
+	if _, err := PlanFilters(p); err != nil {
+		return err
+	}
 	if len(p.Destinations) == 0 {
 		return overlook.Invalid("scheduled_plan_destination", "missing", "a plan needs at least one destination")
 	}

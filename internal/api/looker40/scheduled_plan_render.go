@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"unicode"
 
@@ -71,6 +72,9 @@ func (r planRenderer) planQuery(ctx context.Context, p *overlook.Principal, plan
 	if !r.b.Catalog.CanSee(p, q.Model) {
 		return nil, "", fmt.Errorf("query %d: the plan's owner cannot see model %s", id, q.Model)
 	}
+	if err := withPlanFilters(q, plan); err != nil {
+		return nil, "", err
+	}
 	return q, name, nil
 }
 
@@ -109,4 +113,19 @@ func fileName(title string) string {
 		return "delivery"
 	}
 	return name
+}
+
+// withPlanFilters lays the plan's filters_string over q's own filters.
+func withPlanFilters(q *queries.Query, plan *store.ScheduledPlan) error {
+	extra, err := scheduler.PlanFilters(plan)
+	if err != nil || len(extra) == 0 {
+		return err
+	}
+	filters := maps.Clone(q.Filters)
+	if filters == nil {
+		filters = map[string]string{}
+	}
+	maps.Copy(filters, extra)
+	q.Filters = filters
+	return nil
 }
