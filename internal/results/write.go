@@ -59,7 +59,10 @@ func (f Format) Write(w io.Writer, cols []Column, rows Rows, opt Options) (int, 
 	if err := enc.end(out.bw, n); err != nil {
 		return n, err
 	}
-	return n, out.flush()
+	// The rest goes to w but is not pushed: the server sends it when the
+	// handler returns, so a small result leaves in one write, with a
+	// Content-Length, instead of a chunk and then the last chunk.
+	return n, out.bw.Flush()
 }
 
 func (f Format) limit(opt Options) int {

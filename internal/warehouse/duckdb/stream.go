@@ -97,12 +97,28 @@ func (c *connector) Close() error {
 	return c.inner.Close()
 }
 
-// streamConn is the driver's connection plus the streaming one.
+// streamConn is the driver's connection plus the streaming one, with the
+// statements it prepared there.
 type streamConn struct {
 	*duckdb.Conn
 	stream bindings.Connection // Ptr nil: no streaming
 	inTx   bool
+	stmts  map[string]*prepared
 }
+
+// prepared is a statement prepared on the streaming connection, kept for
+// the next run of the same text (the uncached query path runs the same
+// few statements over and over; DuckDB binds a kept statement again by
+// itself when the catalog changed). ok is false for text the streaming
+// path leaves to the driver, so it is not prepared twice per run.
+type prepared struct {
+	stmt bindings.PreparedStatement
+	ok   bool
+}
+
+// maxStatements bounds the statements a connection keeps; past it they
+// are all destroyed at once.
+const maxStatements = 64
 
 // driverConn returns the duckdb-go connection under dc (for the appender).
 func driverConn(dc any) any {
@@ -117,11 +133,54 @@ func (c *streamConn) QueryContext(ctx context.Context, query string, args []driv
 	if c.inTx || c.stream.Ptr == nil || !plainArgs(args) {
 		return c.Conn.QueryContext(ctx, query, args)
 	}
-	stmt, ok := prepareStreaming(c.stream, query, args)
-	if !ok {
+	p := c.statement(query)
+	if !p.ok || !bindArgs(p.stmt, args) {
 		return c.Conn.QueryContext(ctx, query, args)
 	}
-	return startStream(ctx, c.stream, stmt)
+	rows, err := startStream(ctx, c.stream, p.stmt)
+	if errors.Is(err, errNotStreamable) { // the catalog changed under the statement
+		c.forget(query)
+		return c.Conn.QueryContext(ctx, query, args)
+	}
+	return rows, err
+}
+
+// statement returns query prepared on the streaming connection.
+func (c *streamConn) statement(query string) *prepared {
+	if p, ok := c.stmts[query]; ok {
+		return p
+	}
+	if len(c.stmts) >= maxStatements {
+		c.dropStatements()
+	}
+	if c.stmts == nil {
+		c.stmts = map[string]*prepared{}
+	}
+	p := &prepared{}
+	if bindings.Prepare(c.stream, query, &p.stmt) == bindings.StateError {
+		bindings.DestroyPrepare(&p.stmt)
+		return p // not kept: the driver reports the error, and the text may work later
+	}
+	p.ok = bindings.PreparedStatementType(p.stmt) == bindings.StatementTypeSelect && decodable(p.stmt)
+	if !p.ok {
+		bindings.DestroyPrepare(&p.stmt)
+	}
+	c.stmts[query] = p
+	return p
+}
+
+func (c *streamConn) forget(query string) {
+	if p, ok := c.stmts[query]; ok {
+		bindings.DestroyPrepare(&p.stmt)
+		delete(c.stmts, query)
+	}
+}
+
+func (c *streamConn) dropStatements() {
+	for _, p := range c.stmts {
+		bindings.DestroyPrepare(&p.stmt)
+	}
+	clear(c.stmts)
 }
 
 // BeginTx implements driver.ConnBeginTx: inside a transaction every query
@@ -142,6 +201,7 @@ func (c *streamConn) Begin() (driver.Tx, error) {
 
 // Close closes both connections.
 func (c *streamConn) Close() error {
+	c.dropStatements()
 	bindings.Disconnect(&c.stream)
 	return c.Conn.Close()
 }
@@ -177,21 +237,6 @@ func plainArgs(args []driver.NamedValue) bool {
 	return true
 }
 
-// prepareStreaming prepares query on conn and binds args; false when the
-// statement is not one to stream (the driver then runs it, and reports any
-// error in its own words).
-func prepareStreaming(conn bindings.Connection, query string, args []driver.NamedValue) (bindings.PreparedStatement, bool) {
-	var stmt bindings.PreparedStatement
-	ok := bindings.Prepare(conn, query, &stmt) != bindings.StateError &&
-		bindings.PreparedStatementType(stmt) == bindings.StatementTypeSelect &&
-		int(bindings.NParams(stmt)) == len(args) &&
-		decodable(stmt) && bindArgs(stmt, args)
-	if !ok {
-		bindings.DestroyPrepare(&stmt)
-	}
-	return stmt, ok
-}
-
 // decodable reports whether streamRows decodes every result column.
 func decodable(stmt bindings.PreparedStatement) bool {
 	n := bindings.PreparedStatementColumnCount(stmt)
@@ -206,7 +251,12 @@ func decodable(stmt bindings.PreparedStatement) bool {
 	return true
 }
 
+// bindArgs binds args to stmt as the driver would; false when one is
+// not for the streaming path.
 func bindArgs(stmt bindings.PreparedStatement, args []driver.NamedValue) bool {
+	if int(bindings.NParams(stmt)) != len(args) || bindings.ClearBindings(stmt) == bindings.StateError {
+		return false
+	}
 	for i, a := range args {
 		n := bindings.IdxT(i + 1)
 		switch t := bindings.ParamType(stmt, n); t {
@@ -233,14 +283,14 @@ func bindArgs(stmt bindings.PreparedStatement, args []driver.NamedValue) bool {
 	return true
 }
 
-// startStream executes stmt as a streaming result. ctx's end interrupts
-// the query in DuckDB until the rows are closed.
+// startStream executes stmt (which stays the connection's) as a streaming
+// result. ctx's end interrupts the query in DuckDB until the rows are
+// closed.
 func startStream(ctx context.Context, conn bindings.Connection, stmt bindings.PreparedStatement) (driver.Rows, error) {
 	if err := ctx.Err(); err != nil {
-		bindings.DestroyPrepare(&stmt)
 		return nil, err
 	}
-	r := &streamRows{ctx: ctx, stmt: stmt, interrupt: interruptOnDone(ctx, conn)}
+	r := &streamRows{ctx: ctx, interrupt: interruptOnDone(ctx, conn)}
 	var pending bindings.PendingResult
 	if bindings.PendingPreparedStreaming(stmt, &pending) == bindings.StateError {
 		err := duckError(bindings.PendingError(pending))
@@ -255,9 +305,9 @@ func startStream(ctx context.Context, conn bindings.Connection, stmt bindings.Pr
 		r.Close()
 		return nil, errors.Join(ctx.Err(), err)
 	}
-	if err := r.describe(); err != nil {
+	if !r.describe() {
 		r.Close()
-		return nil, err
+		return nil, errNotStreamable
 	}
 	return r, nil
 }
@@ -277,5 +327,9 @@ func interruptOnDone(ctx context.Context, conn bindings.Connection) func() {
 		}
 	}
 }
+
+// errNotStreamable: the statement's result has a column streamRows does
+// not decode.
+var errNotStreamable = errors.New("duckdb: the result is not for streaming")
 
 func duckError(msg string) error { return &duckdb.Error{Msg: msg} }

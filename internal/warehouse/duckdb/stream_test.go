@@ -221,3 +221,49 @@ func TestStreamInTransaction(t *testing.T) {
 		t.Errorf("after rollback: %v", got)
 	}
 }
+
+// TestStreamKeepsStatements: a statement kept from an earlier run binds
+// new arguments, and follows the table when it changes under it.
+func TestStreamKeepsStatements(t *testing.T) {
+	c := connect(t, openStreaming(t))
+	ctx := context.Background()
+	exec := func(q string) {
+		t.Helper()
+		if _, err := c.ExecContext(ctx, q, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	query := func(q string, args ...any) [][]any {
+		t.Helper()
+		named := make([]driver.NamedValue, len(args))
+		for i, a := range args {
+			named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+		}
+		rows, err := c.QueryContext(ctx, q, named)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, out := readAll(t, rows)
+		return out
+	}
+	exec("CREATE TABLE k AS SELECT 1 AS x UNION ALL SELECT 2")
+	const q = "SELECT * FROM k WHERE x > ? ORDER BY 1"
+	for _, n := range []int64{0, 1, 2} {
+		if got := query(q, n); len(got) != int(2-n) {
+			t.Errorf("x > %d: %v", n, got)
+		}
+	}
+	if len(c.stmts) != 1 {
+		t.Errorf("%d statements kept, want 1", len(c.stmts))
+	}
+	exec("DROP TABLE k")
+	exec("CREATE TABLE k AS SELECT 5 AS x, 'five' AS name")
+	if got := query(q, int64(0)); !reflect.DeepEqual(got, [][]any{{int64(5), "five"}}) {
+		t.Errorf("after the table changed: %v", got)
+	}
+	exec("DROP TABLE k")
+	exec("CREATE TABLE k AS SELECT 6 AS x, [1, 2] AS list")
+	if got := query(q, int64(0)); !reflect.DeepEqual(got, [][]any{{int64(6), []any{int64(1), int64(2)}}}) {
+		t.Errorf("after the table changed to a list: %v", got)
+	}
+}

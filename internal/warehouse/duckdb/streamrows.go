@@ -22,7 +22,6 @@ import (
 // warehouse.Normalize makes of them anyway).
 type streamRows struct {
 	ctx       context.Context
-	stmt      bindings.PreparedStatement
 	res       bindings.Result
 	interrupt func() // stops interrupting on ctx's end
 	names     []string
@@ -73,20 +72,20 @@ var typeNames = map[bindings.Type]string{
 	bindings.TypeTimestampNS: "TIMESTAMP_NS", bindings.TypeTimestampTZ: "TIMESTAMPTZ",
 }
 
-// describe reads the result's columns.
-func (r *streamRows) describe() error {
+// describe reads the result's columns; false when one is not decoded.
+func (r *streamRows) describe() bool {
 	n := bindings.ColumnCount(&r.res)
 	for i := bindings.IdxT(0); i < n; i++ {
 		lt := bindings.ColumnLogicalType(&r.res, i)
 		c, ok := newColumn(lt)
 		bindings.DestroyLogicalType(&lt)
 		if !ok {
-			return errors.New("duckdb: a streamed column changed type")
+			return false
 		}
 		r.names = append(r.names, bindings.ColumnName(&r.res, i))
 		r.cols = append(r.cols, c)
 	}
-	return nil
+	return true
 }
 
 // Columns implements driver.Rows.
@@ -103,7 +102,6 @@ func (r *streamRows) Close() error {
 	r.closed = true
 	bindings.DestroyDataChunk(&r.chunk)
 	bindings.DestroyResult(&r.res)
-	bindings.DestroyPrepare(&r.stmt)
 	r.interrupt()
 	return nil
 }
