@@ -52,15 +52,20 @@ type State struct {
 }
 
 // ParseState reads a stored state; a malformed one is a fresh start.
-func ParseState(raw string) State {
-	var s State
-	_ = json.Unmarshal([]byte(raw), &s)
-	return s
-}
+func ParseState(raw string) State { return fromJSON[State](raw) }
 
 // Text is the state as stored.
-func (s State) Text() string {
-	b, _ := json.Marshal(s)
+func (s State) Text() string { return toJSON(s) }
+
+// fromJSON reads raw as a T; malformed text reads as the zero T.
+func fromJSON[T any](raw string) T {
+	var v T
+	_ = json.Unmarshal([]byte(raw), &v)
+	return v
+}
+
+func toJSON(v any) string {
+	b, _ := json.Marshal(v)
 	return string(b)
 }
 

@@ -1,7 +1,6 @@
 package alerts
 
 import (
-	"encoding/json"
 	"net/mail"
 	"net/url"
 	"slices"
@@ -58,26 +57,17 @@ type Destination struct {
 }
 
 // ParseOptions reads stored options; malformed ones read as none.
-func ParseOptions(raw string) Options {
-	var o Options
-	_ = json.Unmarshal([]byte(raw), &o)
-	return o
-}
+func ParseOptions(raw string) Options { return fromJSON[Options](raw) }
 
 // Text is the options as stored.
-func (o Options) Text() string {
-	b, _ := json.Marshal(o)
-	return string(b)
-}
+func (o Options) Text() string { return toJSON(o) }
 
 // Webhook is the URL an ACTION_HUB destination of the webhook
 // integration posts to.
 func (d Destination) Webhook() string {
-	var p struct {
+	return strings.TrimSpace(fromJSON[struct {
 		URL string `json:"url"`
-	}
-	_ = json.Unmarshal([]byte(d.FormParamsJSON), &p)
-	return strings.TrimSpace(p.URL)
+	}](d.FormParamsJSON).URL)
 }
 
 // Sender is the scheduler destination type that delivers d.

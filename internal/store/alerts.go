@@ -133,16 +133,8 @@ func (s *Store) Alerts(ctx context.Context, f AlertFilter, limit, offset int) ([
 	if err != nil {
 		return nil, 0, wrap("alerts", err)
 	}
-	defer rows.Close()
-	var out []*Alert
-	for rows.Next() {
-		a, err := scanAlert(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, a)
-	}
-	return out, total, rows.Err()
+	out, err := scanRows(rows, scanAlert)
+	return out, total, err
 }
 
 // AlertsDue lists the enabled alerts with fires not yet planned before now.
@@ -152,16 +144,7 @@ func (s *Store) AlertsDue(ctx context.Context, now time.Time) ([]*Alert, error) 
 	if err != nil {
 		return nil, wrap("alerts due", err)
 	}
-	defer rows.Close()
-	var out []*Alert
-	for rows.Next() {
-		a, err := scanAlert(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return scanRows(rows, scanAlert)
 }
 
 // FollowAlert adds user to the alert's followers; following twice is
@@ -301,16 +284,7 @@ func (s *Store) JobsOfAlert(ctx context.Context, alertID int64) ([]*AlertJob, er
 	if err != nil {
 		return nil, wrap("alert jobs", err)
 	}
-	defer rows.Close()
-	var out []*AlertJob
-	for rows.Next() {
-		j, err := scanAlertJob(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, j)
-	}
-	return out, rows.Err()
+	return scanRows(rows, scanAlertJob)
 }
 
 // AlertNotification is what one user was told about one fire of an alert.
@@ -369,16 +343,8 @@ func (s *Store) AlertNotifications(ctx context.Context, userID int64, limit, off
 	if err != nil {
 		return nil, 0, wrap("alert notifications", err)
 	}
-	defer rows.Close()
-	var out []*AlertNotification
-	for rows.Next() {
-		n, err := scanNotification(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, n)
-	}
-	return out, total, rows.Err()
+	out, err := scanRows(rows, scanNotification)
+	return out, total, err
 }
 
 // ReadAlertNotification marks one of the user's notifications read and
@@ -390,4 +356,18 @@ func (s *Store) ReadAlertNotification(ctx context.Context, id, userID int64) (*A
 	}
 	n, err := scanNotification(s.queryRow(ctx, `SELECT `+notificationColumns+` FROM alert_notifications WHERE id = ?`, id))
 	return n, s.mapErr(err)
+}
+
+// scanRows reads every row with scan and closes rows.
+func scanRows[T any](rows *sql.Rows, scan func(scanner) (T, error)) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }

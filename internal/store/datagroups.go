@@ -65,16 +65,7 @@ func (s *Store) Datagroups(ctx context.Context) ([]*Datagroup, error) {
 	if err != nil {
 		return nil, wrap("datagroups", err)
 	}
-	defer rows.Close()
-	var out []*Datagroup
-	for rows.Next() {
-		d, err := scanDatagroup(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return scanRows(rows, scanDatagroup)
 }
 
 // SetDatagroupTimes writes stale_before and triggered_at (update_datagroup).
@@ -132,14 +123,5 @@ func (s *Store) DatagroupPlans(ctx context.Context, model, name string) ([]*Sche
 	if err != nil {
 		return nil, wrap("datagroup plans", err)
 	}
-	defer rows.Close()
-	var out []*ScheduledPlan
-	for rows.Next() {
-		p, err := scanPlan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return scanRows(rows, scanPlan)
 }
