@@ -258,6 +258,9 @@ type compiledQuery struct {
 // before the first row is still a Looker error body; a failure later ends
 // the stream. queryID is 0 for a query not stored (yet).
 func (b *Backend) run(ctx context.Context, d queries.Definition, queryID int64, p RunParams) (*huma.StreamResponse, error) {
+	if isImageFormat(p.ResultFormat) {
+		return b.runImage(ctx, d, queryID, p)
+	}
 	f, err := results.Resolve(p.ResultFormat)
 	if err != nil {
 		return nil, err

@@ -2,12 +2,18 @@ package looker40
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
+	"net/http"
+	"strconv"
+
+	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/overlookbi/overlook/internal/content"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/queries"
+	"github.com/overlookbi/overlook/internal/render"
 	"github.com/overlookbi/overlook/internal/results"
 	"github.com/overlookbi/overlook/internal/store"
 	"github.com/overlookbi/overlook/web/dashboard"
@@ -177,4 +183,39 @@ func queryLimit(limit string) (int64, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// Size of a run's image when image_width or image_height is not given.
+const (
+	defaultImageWidth  = 800
+	defaultImageHeight = 600
+)
+
+func isImageFormat(format string) bool { return format == render.PNG || format == render.JPG }
+
+// runImage answers a run in png or jpg: the query's chart drawn as the
+// caller, image_width × image_height, while the client waits.
+func (b *Backend) runImage(ctx context.Context, d queries.Definition, queryID int64, p RunParams) (*huma.StreamResponse, error) {
+	width, height := cmp.Or(p.ImageWidth, defaultImageWidth), cmp.Or(p.ImageHeight, defaultImageHeight)
+	if err := checkRenderSize("image_width", width); err != nil {
+		return nil, err
+	}
+	if err := checkRenderSize("image_height", height); err != nil {
+		return nil, err
+	}
+	if b.Render == nil {
+		return nil, overlook.Errorf(overlook.EINTERNAL, "this node does not render")
+	}
+	if p.Limit != 0 {
+		d.Limit = strconv.FormatInt(p.Limit, 10)
+	}
+	if _, err := b.compileQuery(ctx, d, true); err != nil {
+		return nil, err // the caller's mistakes are answered as 4xx, before anything is drawn
+	}
+	tile := b.queryTile(ctx, idText(queryID), "", d, queryID, nil)
+	data, err := b.Render.Draw(ctx, onePage("", width, height, tile), dashboard.Options{Format: p.ResultFormat})
+	if err != nil {
+		return nil, err
+	}
+	return bodyResponse(http.StatusOK, renderContentTypes[p.ResultFormat], data), nil
 }

@@ -211,16 +211,21 @@ func newRenderTask(format string, size RenderSize, pdf bool) (*store.RenderTask,
 	if !slices.Contains(formats, format) {
 		return nil, overlook.Invalid("result_format", "invalid", "result_format %q is not one of %v", format, formats)
 	}
-	for _, s := range []struct {
-		name string
-		v    int64
-	}{{"width", size.Width}, {"height", size.Height}} {
-		if s.v < render.MinSize || s.v > render.MaxSize {
-			return nil, overlook.Invalid(s.name, "invalid", "%s must be between %d and %d pixels", s.name,
-				render.MinSize, render.MaxSize)
-		}
+	if err := checkRenderSize("width", size.Width); err != nil {
+		return nil, err
+	}
+	if err := checkRenderSize("height", size.Height); err != nil {
+		return nil, err
 	}
 	return &store.RenderTask{ResultFormat: format, Width: size.Width, Height: size.Height}, nil
+}
+
+// checkRenderSize refuses a side of an image outside what the browser draws.
+func checkRenderSize(name string, v int64) error {
+	if v < render.MinSize || v > render.MaxSize {
+		return overlook.Invalid(name, "invalid", "%s must be between %d and %d pixels", name, render.MinSize, render.MaxSize)
+	}
+	return nil
 }
 
 func firstValues(v url.Values) map[string]string {
