@@ -3,6 +3,7 @@ package looker40
 import (
 	"context"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -55,7 +56,7 @@ type alertPatchInput struct {
 
 type alertEnqueueInput struct {
 	AlertIDPath
-	Force bool `query:"force" doc:"Queue an evaluation even when the alert is disabled"`
+	Force bool `query:"force" doc:"Queue another evaluation even when one is already waiting or running"`
 }
 
 type alertSearchInput struct {
@@ -169,7 +170,7 @@ func containsID(ids []int64, id int64) bool {
 
 func (b *Backend) createAlert(ctx context.Context, in *alertBodyInput) (*Out[model.Alert], error) {
 	a := &store.Alert{OwnerID: overlook.PrincipalFrom(ctx).UserID()}
-	if err := b.applyAlert(ctx, a, &in.Body.Value, true); err != nil {
+	if err := b.applyAlert(ctx, a, &in.Body.Value); err != nil {
 		return nil, err
 	}
 	if err := b.Store.CreateAlert(ctx, a); err != nil {
@@ -191,7 +192,7 @@ func (b *Backend) updateAlert(ctx context.Context, in *alertUpdateInput) (*Out[m
 	if err != nil {
 		return nil, err
 	}
-	if err := b.applyAlert(ctx, a, &in.Body.Value, true); err != nil {
+	if err := b.applyAlert(ctx, a, &in.Body.Value); err != nil {
 		return nil, err
 	}
 	return b.saveAlert(ctx, a)
@@ -228,14 +229,26 @@ func (b *Backend) deleteAlert(ctx context.Context, in *AlertIDPath) (*Empty, err
 }
 
 // enqueueAlert queues an evaluation at the current time; the node's
-// scheduler evaluates it on its next pass.
+// scheduler evaluates it on its next pass. Without force, an evaluation
+// already waiting or running is enough.
 func (b *Backend) enqueueAlert(ctx context.Context, in *alertEnqueueInput) (*Empty, error) {
 	a, err := b.ownAlert(ctx, in.AlertID)
 	if err != nil {
 		return nil, err
 	}
-	if a.IsDisabled && !in.Force {
-		return nil, overlook.Invalid("alert_id", "invalid", "the alert is disabled: enable it or pass force=true")
+	if a.IsDisabled {
+		return nil, overlook.Invalid("alert_id", "invalid", "the alert is disabled: enable it first")
+	}
+	if !in.Force {
+		jobs, err := b.Store.JobsOfAlert(ctx, a.ID)
+		if err != nil {
+			return nil, err
+		}
+		if slices.ContainsFunc(jobs, func(j *store.AlertJob) bool {
+			return j.Status == store.JobPending || j.Status == store.JobRunning
+		}) {
+			return &Empty{}, nil
+		}
 	}
 	return &Empty{}, alerts.Enqueue(ctx, b.Store, a.ID, time.Now())
 }

@@ -119,6 +119,8 @@ func TestAlertOperations(t *testing.T) {
 			body: merge(f.alert(f.tile, "GREATER_THAN", 1, mail), map[string]any{"is_public": true})},
 		{name: "put bad cron", method: "PUT", path: "/alerts/" + a.ID, status: 422, field: "cron", body: bad("cron", "")},
 		{name: "enqueue", method: "POST", path: "/alerts/" + a.ID + "/enqueue", status: 204},
+		{name: "enqueue while waiting", method: "POST", path: "/alerts/" + a.ID + "/enqueue", status: 204},
+		{name: "enqueue forced", method: "POST", path: "/alerts/" + a.ID + "/enqueue?force=true", status: 204},
 		{name: "notifications", method: "GET", path: "/alert_notifications", status: 200, contains: "[]"},
 		{name: "read unknown notification", method: "PATCH", path: "/alert_notifications/999", status: 404},
 	})
@@ -156,7 +158,6 @@ func TestAlertOperations(t *testing.T) {
 		{name: "disable", method: "PATCH", path: "/alerts/" + a.ID, status: 200, contains: `"is_disabled":true`,
 			body: map[string]any{"is_disabled": true, "disabled_reason": "holiday"}},
 		{name: "enqueue disabled", method: "POST", path: "/alerts/" + a.ID + "/enqueue", status: 422},
-		{name: "enqueue disabled forced", method: "POST", path: "/alerts/" + a.ID + "/enqueue?force=true", status: 204},
 		{name: "delete", method: "DELETE", path: "/alerts/" + a.ID, status: 204},
 		{name: "deleted", method: "GET", path: "/alerts/" + a.ID, status: 404},
 		{name: "delete twice", method: "DELETE", path: "/alerts/" + a.ID, status: 404},

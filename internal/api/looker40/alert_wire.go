@@ -21,7 +21,7 @@ import (
 // applyAlert writes a whole alert body (create_alert, update_alert) over
 // a, then checks it: the owner (the caller, or anyone for an admin) must
 // see the tile, and the condition's fields must be among the tile query's.
-func (b *Backend) applyAlert(ctx context.Context, a *store.Alert, v *model.Alert, whole bool) error {
+func (b *Backend) applyAlert(ctx context.Context, a *store.Alert, v *model.Alert) error {
 	p := overlook.PrincipalFrom(ctx)
 	if v.OwnerID != nil && strings.TrimSpace(*v.OwnerID) != "" {
 		id, err := bodyID("owner_id", v.OwnerID)
