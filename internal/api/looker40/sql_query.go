@@ -11,9 +11,11 @@ import (
 	"github.com/overlookbi/overlook/internal/api/model"
 	"github.com/overlookbi/overlook/internal/api/requestinfo"
 	"github.com/overlookbi/overlook/internal/connections"
+	"github.com/overlookbi/overlook/internal/history"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/queries"
 	"github.com/overlookbi/overlook/internal/results"
+	"github.com/overlookbi/overlook/internal/store"
 )
 
 // The SQL Runner: a user's own SQL for a connection, stored under a slug
@@ -92,6 +94,8 @@ func (b *Backend) runSQLQuery(ctx context.Context, in *RunSQLQueryInput) (*huma.
 	_ = queries.New(b.Store).RecordSQLRun(ctx, q.ID, ranAt)
 	opt := results.Options{SQL: q.SQL, RanAt: ranAt}
 	user := overlook.PrincipalFrom(ctx).UserID()
+	rec := history.Run{HistoryEntry: store.HistoryEntry{UserID: user, Source: history.SourceSQLRunner,
+		ResultFormat: f.Name, ConnectionName: conn.Name, Dialect: eng.Dialect(), CreatedAt: ranAt}}
 	return &huma.StreamResponse{Body: func(hctx huma.Context) {
 		w := &lazyWriter{ctx: hctx, contentType: f.ContentType}
 		out := &downloadWriter{lazyWriter: w, filename: downloadName(in.Download, q.Slug, f)}
@@ -103,9 +107,11 @@ func (b *Backend) runSQLQuery(ctx context.Context, in *RunSQLQueryInput) (*huma.
 		}
 		defer release()
 		// ctx is the request's: a client that goes away cancels the query.
-		if _, err := queries.RunSQL(ctx, eng, q.SQL, f, out, opt); err != nil && !w.started {
+		rows, err := queries.RunSQL(ctx, eng, q.SQL, f, out, opt)
+		if err != nil && !w.started {
 			writeLookerError(hctx, err)
 		}
+		b.History.Record(finished(ctx, rec, rows, false, err))
 	}}, nil
 }
 

@@ -356,3 +356,28 @@ func TestSQLRunnerOnServersIsReadOnly(t *testing.T) {
 		})
 	}
 }
+
+// A SQL Runner run is a history row: source sql_runner, its connection and
+// row count, and no query id.
+func TestRunSQLQueryIsRecorded(t *testing.T) {
+	inst := servertest.Start(t)
+	thelookSQLite(t, inst)
+	admin := inst.AdminToken(t)
+	q := createSQLQuery(t, inst, admin, map[string]any{"connection_name": "thelook", "sql": brandSQL})
+	if res := runSQL(t, inst, admin, q.Slug, "json"); res.Status != http.StatusOK {
+		t.Fatalf("run_sql_query: %d %s", res.Status, res.Body)
+	}
+	history := map[string]any{"model": "system__activity", "view": "history",
+		"fields":  []string{"history.connection_name", "history.result_format", "history.result_count", "history.query_id"},
+		"filters": map[string]string{"history.source": "sql_runner"}}
+	var rows []map[string]any
+	waitFor(t, "the history row", func() bool {
+		inst.Do(t, http.MethodPost, api+"/queries/run/json?cache=false", admin, history).JSON(t, &rows)
+		return len(rows) == 1
+	})
+	r := rows[0]
+	if r["history.connection_name"] != "thelook" || r["history.result_format"] != "json" ||
+		r["history.result_count"] == float64(0) || r["history.query_id"] != nil {
+		t.Fatalf("history row %v", r)
+	}
+}
