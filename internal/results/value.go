@@ -30,10 +30,14 @@ var timeLayouts = map[string]string{
 type cells struct {
 	cols    []Column
 	formats []*numFormat // nil where values are written raw
+	layouts []string     // time layout by column type, "" when none (see appendTime)
 }
 
 func newCells(cols []Column, opt Options) *cells {
-	c := &cells{cols: cols, formats: make([]*numFormat, len(cols))}
+	c := &cells{cols: cols, formats: make([]*numFormat, len(cols)), layouts: make([]string, len(cols))}
+	for i, col := range cols {
+		c.layouts[i] = timeLayouts[col.Type]
+	}
 	if opt.ApplyFormatting {
 		for i, col := range cols {
 			c.formats[i] = col.numFormat()
@@ -65,6 +69,9 @@ func (c *cells) appendText(b []byte, i int, v any) []byte {
 		if out, ok := f.appendValue(b, v); ok {
 			return out
 		}
+	}
+	if t, ok := v.(time.Time); ok { // the column's layout, found once
+		return appendTimeLayout(b, c.cols[i].Type, c.layouts[i], t)
 	}
 	return appendRawText(b, c.cols[i].Type, v)
 }
@@ -150,12 +157,16 @@ func appendYesNo(b []byte, ok bool) []byte { return append(b, yesNo(ok)...) }
 // appendTime writes t by its column type; with an unknown type a
 // midnight value is a date and any other a date and time.
 func appendTime(b []byte, typ string, t time.Time) []byte {
+	return appendTimeLayout(b, typ, timeLayouts[typ], t)
+}
+
+// appendTimeLayout is appendTime with typ's layout already looked up.
+func appendTimeLayout(b []byte, typ, layout string, t time.Time) []byte {
 	if typ == "date_quarter" {
 		b = t.AppendFormat(b, "2006-Q")
 		return append(b, byte('1'+(t.Month()-1)/3))
 	}
-	layout, ok := timeLayouts[typ]
-	if !ok {
+	if layout == "" {
 		layout = timeLayouts["time"]
 		if h, m, s := t.Clock(); h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0 {
 			layout = timeLayouts["date"]

@@ -44,7 +44,7 @@ func Normalize(v any) any {
 	case int32:
 		return int64(x)
 	case int64:
-		return x
+		return v // as it is: returning x would box it again
 	case uint:
 		return normalizeUint(uint64(x))
 	case uint8:
@@ -58,7 +58,10 @@ func Normalize(v any) any {
 	case float32:
 		return normalizeFloat(float64(x))
 	case float64:
-		return normalizeFloat(x)
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return normalizeFloat(x)
+		}
+		return v
 	case *big.Int:
 		return BigInt(x)
 	case []byte:
@@ -101,6 +104,14 @@ func NormalizeTyped(dbType string, v any) any {
 		}
 	}
 	return Normalize(v)
+}
+
+// Typed reports whether NormalizeTyped reads dbType: for other types it
+// is Normalize.
+func Typed(dbType string) bool { return typedName(strings.ToUpper(dbType)) }
+
+func typedName(t string) bool {
+	return t == "UUID" || t == "DECIMAL" || t == "NUMERIC" || t == "NEWDECIMAL" || strings.HasPrefix(t, "DECIMAL(")
 }
 
 // BigInt returns i as an int64 when it fits, else as an exact json.Number.

@@ -117,3 +117,15 @@ func TestCheckOptions(t *testing.T) {
 		t.Fatalf("got %v, want an OptionError naming evil", err)
 	}
 }
+
+// BenchmarkNormalize: plain values come back as they are, without a new
+// allocation.
+func BenchmarkNormalize(b *testing.B) {
+	vals := []any{int64(123456), 0.25, "text", time.Date(2024, 2, 29, 13, 0, 0, 0, time.UTC), nil, true}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, v := range vals {
+			_ = warehouse.Normalize(v)
+		}
+	}
+}
