@@ -130,10 +130,13 @@ func (s *Store) RenderTaskResultByID(ctx context.Context, id string) (*RenderTas
 	return r, nil
 }
 
-// DeleteRenderTasks removes the tasks created before before, with their
-// results, and returns how many went.
+// DeleteRenderTasks removes, with their results, the tasks finished
+// before before and those started before it that never finished (their
+// node stopped), and returns how many went.
 func (s *Store) DeleteRenderTasks(ctx context.Context, before time.Time) (int64, error) {
-	res, err := s.exec(ctx, `DELETE FROM render_tasks WHERE created_at < ?`, before.UnixMilli())
+	cut := before.UnixMilli()
+	res, err := s.exec(ctx, `DELETE FROM render_tasks WHERE finalized_at < ? OR (finalized_at IS NULL AND created_at < ?)`,
+		cut, cut)
 	if err != nil {
 		return 0, s.mapErr(err)
 	}

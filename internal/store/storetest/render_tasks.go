@@ -62,7 +62,11 @@ func testRenderTasksDeleted(t *testing.T, st *store.Store) {
 	if n, err := st.DeleteRenderTasks(ctx, time.Now().Add(-time.Hour)); err != nil || n != 0 {
 		t.Fatalf("nothing is that old: %d %v", n, err)
 	}
-	if n, err := st.DeleteRenderTasks(ctx, time.Now().Add(time.Hour)); err != nil || n != 1 {
+	stuck := &store.RenderTask{ID: "stuck", UserID: u.ID, ResultFormat: "png", Width: 10, Height: 10, QueryID: "1"}
+	if err := st.CreateRenderTask(ctx, stuck); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := st.DeleteRenderTasks(ctx, time.Now().Add(time.Hour)); err != nil || n != 2 {
 		t.Fatalf("delete: %d %v", n, err)
 	}
 	_, err := st.RenderTaskResultByID(ctx, "old")
