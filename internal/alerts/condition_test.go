@@ -132,7 +132,7 @@ func TestValidateCondition(t *testing.T) {
 		{"type", GreaterThan, "0 * * * *", []Destination{{Type: "SMS"}}, "destinations.destination_type"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := ValidateCondition(tc.comparison, tc.cron, tc.dests)
+			err := ValidateCondition(tc.comparison, tc.cron, tc.dests, nil)
 			if (err == nil) != (tc.field == "") {
 				t.Fatalf("err = %v, want a problem with %q", err, tc.field)
 			}

@@ -88,7 +88,7 @@ func (d Destination) Address() string {
 
 // ValidateCondition checks the parts of an alert that need no query: the
 // comparison, the cron and the destinations.
-func ValidateCondition(comparison, cron string, dests []Destination) error {
+func ValidateCondition(comparison, cron string, dests []Destination, check scheduler.URLCheck) error {
 	if !slices.Contains(ComparisonTypes, comparison) {
 		return overlook.Invalid("comparison_type", "invalid", "comparison_type %q: want one of %s", comparison,
 			strings.Join(ComparisonTypes, ", "))
@@ -103,14 +103,14 @@ func ValidateCondition(comparison, cron string, dests []Destination) error {
 		return overlook.Invalid("destinations", "missing", "an alert needs at least one destination")
 	}
 	for _, d := range dests {
-		if err := validateDestination(d); err != nil {
+		if err := validateDestination(d, check); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func validateDestination(d Destination) error {
+func validateDestination(d Destination, check scheduler.URLCheck) error {
 	switch d.Type {
 	case DestEmail:
 		if _, err := mail.ParseAddress(d.EmailAddress); err != nil {
@@ -125,6 +125,11 @@ func validateDestination(d Destination) error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return overlook.Invalid("destinations.action_hub_form_params_json", "invalid",
 				`the webhook integration needs {"url": "https://…"}`)
+		}
+		if check != nil {
+			if err := check(u); err != nil {
+				return overlook.Invalid("destinations.action_hub_form_params_json", "refused", "webhook address refused: %v", err)
+			}
 		}
 	default:
 		return overlook.Invalid("destinations.destination_type", "invalid", "destination_type %q: want EMAIL or ACTION_HUB", d.Type)

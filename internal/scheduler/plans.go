@@ -20,9 +20,13 @@ const (
 	DestWebhook = "webhook"
 )
 
+// URLCheck refuses webhook addresses the node will never reach (the
+// outbound guard's CheckDestination); nil checks nothing more.
+type URLCheck func(*url.URL) error
+
 // Validate checks a plan before it is stored: one thing to deliver, one
 // way to trigger, destinations that can be reached.
-func Validate(p *store.ScheduledPlan) error {
+func Validate(p *store.ScheduledPlan, check URLCheck) error {
 	if err := validateTarget(p); err != nil {
 		return err
 	}
@@ -36,7 +40,7 @@ func Validate(p *store.ScheduledPlan) error {
 		return overlook.Invalid("scheduled_plan_destination", "missing", "a plan needs at least one destination")
 	}
 	for _, d := range p.Destinations {
-		if err := validateDestination(d); err != nil {
+		if err := validateDestination(d, check); err != nil {
 			return err
 		}
 	}
@@ -80,7 +84,7 @@ func validateTrigger(p *store.ScheduledPlan) error {
 	return nil
 }
 
-func validateDestination(d store.ScheduledPlanDestination) error {
+func validateDestination(d store.ScheduledPlanDestination, check URLCheck) error {
 	if !slices.Contains(lookFormats, d.Format) {
 		return overlook.Invalid("scheduled_plan_destination.format", "invalid", "format %q: want one of %v", d.Format, lookFormats)
 	}
@@ -93,6 +97,11 @@ func validateDestination(d store.ScheduledPlanDestination) error {
 		u, err := url.Parse(d.Address)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return overlook.Invalid("scheduled_plan_destination.address", "invalid", "webhook address %q: want an http or https URL", d.Address)
+		}
+		if check != nil {
+			if err := check(u); err != nil {
+				return overlook.Invalid("scheduled_plan_destination.address", "refused", "webhook address refused: %v", err)
+			}
 		}
 	default:
 		return overlook.Invalid("scheduled_plan_destination.type", "invalid", "destination type %q: want email or webhook", d.Type)

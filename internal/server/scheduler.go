@@ -18,6 +18,7 @@ func (s *Server) openScheduler(opts []scheduler.Option) (*scheduler.Scheduler, e
 	if err != nil {
 		return nil, err
 	}
+	s.backend.Outbound = guard
 	email, err := s.mailServer()
 	if err != nil {
 		return nil, err

@@ -40,7 +40,7 @@ func (b *Backend) applyAlert(ctx context.Context, a *store.Alert, v *model.Alert
 		return overlook.Invalid("threshold", "missing", "an alert needs a threshold")
 	}
 	opts := alertOptions(v)
-	if err := alerts.ValidateCondition(orZero(v.ComparisonType), orZero(v.Cron), opts.Destinations); err != nil {
+	if err := alerts.ValidateCondition(orZero(v.ComparisonType), orZero(v.Cron), opts.Destinations, b.checkWebhook); err != nil {
 		return err
 	}
 	elementID, err := bodyID("dashboard_element_id", v.DashboardElementID)

@@ -12,6 +12,7 @@ import (
 	"github.com/overlookbi/overlook/internal/connections"
 	"github.com/overlookbi/overlook/internal/content"
 	"github.com/overlookbi/overlook/internal/history"
+	"github.com/overlookbi/overlook/internal/outbound"
 	"github.com/overlookbi/overlook/internal/queries"
 	"github.com/overlookbi/overlook/internal/scheduler"
 	"github.com/overlookbi/overlook/internal/store"
@@ -41,6 +42,9 @@ type Backend struct {
 	Render *dashboard.Renderer
 	// Mail is the outgoing mail server of deliveries (set_smtp_settings).
 	Mail *scheduler.MailServer
+	// Outbound guards every request the node makes (webhooks, renderer);
+	// plans are checked against it when written.
+	Outbound *outbound.Guard
 	// PublicURL is the origin clients reach the server at (no trailing
 	// slash); empty means "the origin of each request".
 	PublicURL string

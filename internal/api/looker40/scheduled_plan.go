@@ -339,7 +339,7 @@ func (b *Backend) applyPlanChange(ctx context.Context, plan *store.ScheduledPlan
 	if plan.UserID != p.UserID() && !p.IsAdmin {
 		return false, overlook.Errorf(overlook.EFORBIDDEN, "only an admin may schedule for another user")
 	}
-	if err := scheduler.Validate(plan); err != nil {
+	if err := scheduler.Validate(plan, b.checkWebhook); err != nil {
 		return false, err
 	}
 	if err := b.checkPlanDatagroup(ctx, plan.Datagroup); err != nil {

@@ -3,6 +3,7 @@ package looker40
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 	"strings"
 	"time"
 
@@ -184,4 +185,14 @@ func idOrNil(id int64) *string {
 		return nil
 	}
 	return idString(id)
+}
+
+// checkWebhook refuses a webhook address the node's outbound guard would
+// refuse from the URL alone (internal literals, localhost), so a plan
+// never stores one.
+func (b *Backend) checkWebhook(u *url.URL) error {
+	if b.Outbound == nil {
+		return nil
+	}
+	return b.Outbound.CheckDestination(u)
 }
