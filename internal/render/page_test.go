@@ -1,4 +1,4 @@
-package render
+package render_test
 
 import (
 	"bytes"
@@ -7,27 +7,18 @@ import (
 	"image/png"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"sync/atomic"
 	"testing"
-)
 
-func requireBrowser(t *testing.T) {
-	t.Helper()
-	if FindChromium() != "" {
-		return
-	}
-	if os.Getenv("OVERLOOK_REQUIRE_BROWSER") == "1" {
-		t.Fatal("no Chromium browser, and OVERLOOK_REQUIRE_BROWSER=1")
-	}
-	t.Skip("no Chromium browser (install chromium, or set OVERLOOK_REQUIRE_BROWSER=1 to fail)")
-}
+	"github.com/overlookbi/overlook/internal/render"
+	"github.com/overlookbi/overlook/internal/render/rendertest"
+)
 
 // TestOnlyTheOriginIsLoaded renders a page that reaches for another origin
 // in every way it can; that origin must see no request at all, while the
 // page's own origin serves its script.
 func TestOnlyTheOriginIsLoaded(t *testing.T) {
-	requireBrowser(t)
+	rendertest.RequireBrowser(t)
 	var outside atomic.Int64
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { outside.Add(1) }))
 	defer other.Close()
@@ -49,9 +40,9 @@ addEventListener("load", () => setTimeout(() => document.body.setAttribute("data
 		}
 	}))
 	defer srv.Close()
-	b := New(Options{})
+	b := render.New(render.Options{})
 	defer b.Close()
-	data, err := b.Render(context.Background(), Request{URL: srv.URL + "/page", Format: PNG, Width: 300, Height: 200})
+	data, err := b.Render(context.Background(), render.Request{URL: srv.URL + "/page", Format: render.PNG, Width: 300, Height: 200})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,12 +59,12 @@ addEventListener("load", () => setTimeout(() => document.body.setAttribute("data
 }
 
 func TestRefusals(t *testing.T) {
-	b := New(Options{ExecPath: "/nonexistent/chromium"})
+	b := render.New(render.Options{ExecPath: "/nonexistent/chromium"})
 	defer b.Close()
-	for _, req := range []Request{
-		{URL: "file:///etc/passwd", Format: PNG, Width: 100, Height: 100},
-		{URL: "http://127.0.0.1:1/x", Format: PNG, Width: 5, Height: 100},
-		{URL: "http://127.0.0.1:1/x", Format: PNG, Width: 100, Height: MaxSize + 1},
+	for _, req := range []render.Request{
+		{URL: "file:///etc/passwd", Format: render.PNG, Width: 100, Height: 100},
+		{URL: "http://127.0.0.1:1/x", Format: render.PNG, Width: 5, Height: 100},
+		{URL: "http://127.0.0.1:1/x", Format: render.PNG, Width: 100, Height: render.MaxSize + 1},
 	} {
 		if _, err := b.Render(context.Background(), req); err == nil {
 			t.Errorf("%+v rendered", req)

@@ -1,5 +1,5 @@
 'use strict'
-// Bundles src/dashboard.js (with chart.js) into static/dashboard.js, copies
+// Bundles src/dashboard.js (with chart.js) into static/dashboard.js, minifies
 // the style sheet, and writes static/LICENSES.txt with the licence of every
 // npm package in the bundle. The output is committed: a Go build needs no
 // npm step.
@@ -20,7 +20,13 @@ async function main () {
     metafile: true,
     logLevel: 'info'
   })
-  fs.copyFileSync(path.join(__dirname, 'src/dashboard.css'), path.join(__dirname, 'static/dashboard.css'))
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'src/dashboard.css')],
+    outfile: path.join(__dirname, 'static/dashboard.css'),
+    bundle: true,
+    minify: true,
+    logLevel: 'info'
+  })
   fs.writeFileSync(path.join(__dirname, 'static/LICENSES.txt'), licences(result.metafile))
 }
 

@@ -5,24 +5,8 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"os"
 	"testing"
-
-	"github.com/overlookbi/overlook/internal/render"
 )
-
-// RequireBrowser skips a test on a machine without Chromium, unless
-// OVERLOOK_REQUIRE_BROWSER=1 says it must run.
-func RequireBrowser(t *testing.T) {
-	t.Helper()
-	if render.FindChromium() != "" {
-		return
-	}
-	if os.Getenv("OVERLOOK_REQUIRE_BROWSER") == "1" {
-		t.Fatal("no Chromium browser, and OVERLOOK_REQUIRE_BROWSER=1")
-	}
-	t.Skip("no Chromium browser (install chromium, or set OVERLOOK_REQUIRE_BROWSER=1 to fail)")
-}
 
 // plain are the colours of the page that are not ink: the page, a card
 // and its border.

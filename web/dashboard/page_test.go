@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/overlookbi/overlook/internal/render"
+	"github.com/overlookbi/overlook/internal/render/rendertest"
 )
 
 func TestLayoutFillsThePage(t *testing.T) {
@@ -95,7 +96,7 @@ func pageServer(t *testing.T, r *Renderer) {
 }
 
 func TestDrawSamplePage(t *testing.T) {
-	RequireBrowser(t)
+	rendertest.RequireBrowser(t)
 	r := NewRenderer(render.New(render.Options{}))
 	defer r.Close()
 	pageServer(t, r)

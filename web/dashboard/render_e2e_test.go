@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/overlookbi/overlook/internal/demo"
+	"github.com/overlookbi/overlook/internal/render/rendertest"
 	"github.com/overlookbi/overlook/internal/server/servertest"
 	"github.com/overlookbi/overlook/internal/store/storetest"
 	"github.com/overlookbi/overlook/internal/warehouse"
@@ -99,7 +100,7 @@ func dashboardCells(t *testing.T, inst *servertest.Instance, token, id string) [
 // text tile added here) through the API at two sizes: each PNG is exactly
 // the asked size with ink in every tile's rectangle; the PDF has a page.
 func TestRenderSeededDashboard(t *testing.T) {
-	dashboard.RequireBrowser(t)
+	rendertest.RequireBrowser(t)
 	inst := startWithDemo(t)
 	admin := inst.AdminToken(t)
 	var found []struct {

@@ -7,12 +7,11 @@ import (
 	_ "image/jpeg" // decodes jpg results
 	_ "image/png"  // decodes png results
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/overlookbi/overlook/internal/render"
+	"github.com/overlookbi/overlook/internal/render/rendertest"
 	"github.com/overlookbi/overlook/internal/server/servertest"
 	"github.com/overlookbi/overlook/internal/store"
 )
@@ -118,7 +117,7 @@ func TestRenderTaskPendingAndOwned(t *testing.T) {
 // TestRenderTasksDraw renders a query, a look and a tile to png and jpg
 // and a dashboard to pdf, through the browser.
 func TestRenderTasksDraw(t *testing.T) {
-	requireBrowser(t)
+	rendertest.RequireBrowser(t)
 	inst := servertest.Start(t)
 	f := newRenderFixture(t, inst)
 	cases := []struct{ path, format, contentType string }{
@@ -170,21 +169,10 @@ func pollRender(t *testing.T, inst *servertest.Instance, token, id string) wireR
 	return task
 }
 
-func requireBrowser(t *testing.T) {
-	t.Helper()
-	if render.FindChromium() != "" {
-		return
-	}
-	if os.Getenv("OVERLOOK_REQUIRE_BROWSER") == "1" {
-		t.Fatal("no Chromium browser, and OVERLOOK_REQUIRE_BROWSER=1")
-	}
-	t.Skip("no Chromium browser (install chromium, or set OVERLOOK_REQUIRE_BROWSER=1 to fail)")
-}
-
 // run_query, run_look and a tile's run answer png and jpg too, drawn
 // while the client waits.
 func TestRunAsImage(t *testing.T) {
-	requireBrowser(t)
+	rendertest.RequireBrowser(t)
 	inst := servertest.Start(t)
 	f := newRenderFixture(t, inst)
 	cases := []struct {
