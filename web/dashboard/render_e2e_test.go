@@ -72,32 +72,77 @@ func renderThrough(t *testing.T, inst *servertest.Instance, token, path string, 
 	return out.Body, out.Header.Get("Content-Type")
 }
 
-// dashboardCells reads the active layout's components of a dashboard.
-func dashboardCells(t *testing.T, inst *servertest.Instance, token, id string) []dashboard.Cell {
+// component is a tile's place in a dashboard layout, as the API shows it.
+type component struct {
+	ID     string `json:"id"`
+	Row    int64  `json:"row"`
+	Column int64  `json:"column"`
+	Width  int64  `json:"width"`
+	Height int64  `json:"height"`
+}
+
+// activeComponents reads the active layout's components of a dashboard.
+func activeComponents(t *testing.T, inst *servertest.Instance, token, id string) []component {
 	t.Helper()
 	var layouts []struct {
-		Active     bool `json:"active"`
-		Components []struct {
-			Row    int64 `json:"row"`
-			Column int64 `json:"column"`
-			Width  int64 `json:"width"`
-			Height int64 `json:"height"`
-		} `json:"dashboard_layout_components"`
+		Active     bool        `json:"active"`
+		Components []component `json:"dashboard_layout_components"`
 	}
 	inst.Do(t, http.MethodGet, api+"/dashboards/"+id+"/dashboard_layouts", token, nil).JSON(t, &layouts)
-	var cells []dashboard.Cell
 	for _, l := range layouts {
 		if l.Active {
-			for _, c := range l.Components {
-				cells = append(cells, dashboard.Cell{Row: c.Row, Column: c.Column, Width: c.Width, Height: c.Height})
-			}
+			return l.Components
 		}
 	}
-	return cells
+	return nil
+}
+
+// addTiles adds a pie, a single value and a text tile to a dashboard.
+func addTiles(t *testing.T, inst *servertest.Instance, token, id string) {
+	t.Helper()
+	for _, q := range []map[string]any{
+		{"fields": []string{"order_items.status", "order_items.count"}, "vis_config": map[string]any{"type": "looker_pie"}},
+		{"fields": []string{"order_items.count"}, "vis_config": map[string]any{"type": "single_value"}},
+	} {
+		q["model"], q["view"] = "thelook", "order_items"
+		var created struct {
+			ID string `json:"id"`
+		}
+		inst.Do(t, http.MethodPost, api+"/queries", token, q).JSON(t, &created)
+		tile := map[string]any{"dashboard_id": id, "type": "vis", "query_id": created.ID, "title": q["vis_config"].(map[string]any)["type"]}
+		if res := inst.Do(t, http.MethodPost, api+"/dashboard_elements", token, tile); res.Status != http.StatusOK {
+			t.Fatalf("add tile: %d %s", res.Status, res.Body)
+		}
+	}
+	text := map[string]any{"dashboard_id": id, "type": "text", "title_text": "Notes",
+		"body_text": "Revenue and order items by status, from the demo data."}
+	if res := inst.Do(t, http.MethodPost, api+"/dashboard_elements", token, text); res.Status != http.StatusOK {
+		t.Fatalf("add text tile: %d %s", res.Status, res.Body)
+	}
+}
+
+// arrange places five tiles on the grid: two wide charts above three
+// narrower tiles.
+func arrange(t *testing.T, inst *servertest.Instance, token string, comps []component) []dashboard.Cell {
+	t.Helper()
+	places := []dashboard.Cell{{Row: 0, Column: 0, Width: 12, Height: 8}, {Row: 0, Column: 12, Width: 12, Height: 8},
+		{Row: 8, Column: 0, Width: 8, Height: 6}, {Row: 8, Column: 8, Width: 8, Height: 6}, {Row: 8, Column: 16, Width: 8, Height: 6}}
+	if len(comps) != len(places) {
+		t.Fatalf("layout has %d components, want %d", len(comps), len(places))
+	}
+	for i, c := range comps {
+		p := places[i]
+		body := map[string]any{"row": p.Row, "column": p.Column, "width": p.Width, "height": p.Height}
+		if res := inst.Do(t, http.MethodPatch, api+"/dashboard_layout_components/"+c.ID, token, body); res.Status != http.StatusOK {
+			t.Fatalf("move tile: %d %s", res.Status, res.Body)
+		}
+	}
+	return places
 }
 
 // TestRenderSeededDashboard draws a seeded dashboard (two charts, plus a
-// text tile added here) through the API at two sizes: each PNG is exactly
+// pie, a single value and a text tile added here, arranged in two rows)
+// through the API at two sizes: each PNG is exactly
 // the asked size with ink in every tile's rectangle; the PDF has a page.
 func TestRenderSeededDashboard(t *testing.T) {
 	rendertest.RequireBrowser(t)
@@ -111,14 +156,12 @@ func TestRenderSeededDashboard(t *testing.T) {
 		t.Fatalf("seeded dashboard: %v", found)
 	}
 	id := found[0].ID
-	text := map[string]any{"dashboard_id": id, "type": "text", "title_text": "Notes",
-		"body_text": "Revenue and order items by status, from the demo data."}
-	if res := inst.Do(t, http.MethodPost, api+"/dashboard_elements", admin, text); res.Status != http.StatusOK {
-		t.Fatalf("add text tile: %d %s", res.Status, res.Body)
-	}
-	cells := dashboardCells(t, inst, admin, id)
-	if len(cells) != 3 {
-		t.Fatalf("layout has %d components, want 3", len(cells))
+	addTiles(t, inst, admin, id)
+	cells := arrange(t, inst, admin, activeComponents(t, inst, admin, id))
+	for i, c := range activeComponents(t, inst, admin, id) {
+		if got := (dashboard.Cell{Row: c.Row, Column: c.Column, Width: c.Width, Height: c.Height}); got != cells[i] {
+			t.Fatalf("component %d reads back as %+v", i, got)
+		}
 	}
 	for _, size := range [][2]int64{{1200, 900}, {800, 1400}} {
 		path := fmt.Sprintf("/render_tasks/dashboards/%s/png?width=%d&height=%d", id, size[0], size[1])
