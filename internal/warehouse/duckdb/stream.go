@@ -35,12 +35,10 @@ func newConnector(dsn, path string) (*connector, error) {
 		return nil, err
 	}
 	c := &connector{inner: inner}
-	if path == "" {
-		return c, nil
-	}
-	if err := c.openShared(dsn, path); err != nil {
-		inner.Close()
-		return nil, err
+	if path != "" && c.openShared(dsn, path) != nil {
+		// Not expected (the driver just opened the same instance with
+		// the same settings); queries then run as the driver runs them.
+		c.db = bindings.Database{}
 	}
 	return c, nil
 }
