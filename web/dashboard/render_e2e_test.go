@@ -42,9 +42,11 @@ func startWithDemo(t *testing.T) *servertest.Instance {
 }
 
 type renderTask struct {
-	ID           string `json:"id"`
-	Status       string `json:"status"`
-	StatusDetail string `json:"status_detail"`
+	ID            string   `json:"id"`
+	Status        string   `json:"status"`
+	StatusDetail  string   `json:"status_detail"`
+	QueryRuntime  *float64 `json:"query_runtime"`
+	RenderRuntime *float64 `json:"render_runtime"`
 }
 
 // renderThrough creates a render task with a POST to path, polls it until
@@ -62,9 +64,10 @@ func renderThrough(t *testing.T, inst *servertest.Instance, token, path string, 
 		time.Sleep(100 * time.Millisecond)
 		inst.Do(t, http.MethodGet, api+"/render_tasks/"+task.ID, token, nil).JSON(t, &task)
 	}
-	if task.Status != "success" {
-		t.Fatalf("render %s: %s %s", path, task.Status, task.StatusDetail)
+	if task.Status != "success" || task.QueryRuntime == nil || task.RenderRuntime == nil {
+		t.Fatalf("render %s: %+v", path, task)
 	}
+	t.Logf("%s: queries %.2fs, drawing %.2fs", path, *task.QueryRuntime, *task.RenderRuntime)
 	out := inst.Do(t, http.MethodGet, api+"/render_tasks/"+task.ID+"/results", token, nil)
 	if out.Status != http.StatusOK {
 		t.Fatalf("results: %d %s", out.Status, out.Body)
