@@ -22,10 +22,12 @@ func PlanFilters(p *store.ScheduledPlan) (map[string]string, error) {
 	if opts.FiltersString == nil {
 		return nil, nil
 	}
-	return parseFiltersString(*opts.FiltersString)
+	return parseFiltersString(*opts.FiltersString, p.DashboardID != 0)
 }
 
-func parseFiltersString(s string) (map[string]string, error) {
+// parseFiltersString reads f[field]=value pairs, or, for a dashboard, its
+// filters by name (Brand=Levi%27s).
+func parseFiltersString(s string, dashboard bool) (map[string]string, error) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "?")
 	if s == "" {
 		return nil, nil
@@ -36,6 +38,10 @@ func parseFiltersString(s string) (map[string]string, error) {
 	}
 	out := map[string]string{}
 	for key, vals := range values {
+		if dashboard {
+			out[key] = vals[len(vals)-1]
+			continue
+		}
 		field, ok := strings.CutPrefix(key, "f[")
 		if field, ok = strings.CutSuffix(field, "]"); !ok || field == "" {
 			return nil, overlook.Invalid("filters_string", "invalid", "filters_string keys are f[view.field], not %q", key)

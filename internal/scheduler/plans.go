@@ -14,6 +14,10 @@ import (
 // need the renderer.
 var lookFormats = []string{"csv", "json", "json_label", "json_detail", "txt", "md", "html", "xlsx", "inline_table"}
 
+// DashboardFormats are what a dashboard is delivered as: drawn by the
+// renderer to a PDF (wysiwyg_pdf; assembled_pdf is the same drawing) or a PNG.
+var DashboardFormats = map[string]string{"wysiwyg_pdf": "pdf", "assembled_pdf": "pdf", "wysiwyg_png": "png"}
+
 // Destination types a plan can deliver to.
 const (
 	DestEmail   = "email"
@@ -40,7 +44,7 @@ func Validate(p *store.ScheduledPlan, check URLCheck) error {
 		return overlook.Invalid("scheduled_plan_destination", "missing", "a plan needs at least one destination")
 	}
 	for _, d := range p.Destinations {
-		if err := validateDestination(d, check); err != nil {
+		if err := validateDestination(d, p.DashboardID != 0, check); err != nil {
 			return err
 		}
 	}
@@ -57,8 +61,9 @@ func validateTarget(p *store.ScheduledPlan) error {
 	if n != 1 {
 		return overlook.Invalid("look_id", "invalid", "a plan delivers exactly one of look_id, dashboard_id, lookml_dashboard_id or query_id")
 	}
-	if p.DashboardID != 0 || p.LookMLDashboardID != "" {
-		return overlook.Invalid("dashboard_id", "invalid", "dashboard deliveries are not supported yet: deliver a look or a query")
+	if p.LookMLDashboardID != "" {
+		return overlook.Invalid("lookml_dashboard_id", "invalid",
+			"LookML dashboard deliveries are not supported: deliver a dashboard, a look or a query")
 	}
 	return nil
 }
@@ -84,9 +89,9 @@ func validateTrigger(p *store.ScheduledPlan) error {
 	return nil
 }
 
-func validateDestination(d store.ScheduledPlanDestination, check URLCheck) error {
-	if !slices.Contains(lookFormats, d.Format) {
-		return overlook.Invalid("scheduled_plan_destination.format", "invalid", "format %q: want one of %v", d.Format, lookFormats)
+func validateDestination(d store.ScheduledPlanDestination, dashboard bool, check URLCheck) error {
+	if err := validateFormat(d.Format, dashboard); err != nil {
+		return err
 	}
 	switch d.Type {
 	case DestEmail:
@@ -119,4 +124,18 @@ func NextRun(p *store.ScheduledPlan, t time.Time) time.Time {
 		return time.Time{}
 	}
 	return s.spec.Next(t)
+}
+
+func validateFormat(format string, dashboard bool) error {
+	if dashboard {
+		if _, ok := DashboardFormats[format]; !ok {
+			return overlook.Invalid("scheduled_plan_destination.format", "invalid",
+				"format %q: a dashboard is delivered as wysiwyg_pdf, assembled_pdf or wysiwyg_png", format)
+		}
+		return nil
+	}
+	if !slices.Contains(lookFormats, format) {
+		return overlook.Invalid("scheduled_plan_destination.format", "invalid", "format %q: want one of %v", format, lookFormats)
+	}
+	return nil
 }

@@ -361,6 +361,12 @@ func (b *Backend) checkPlanTarget(ctx context.Context, p *overlook.Principal, pl
 		}
 		return nil
 	}
+	if plan.DashboardID != 0 {
+		if _, err := b.Content.Dashboard(ctx, p, plan.DashboardID); err != nil {
+			return overlook.Invalid("dashboard_id", "invalid", "dashboard %d does not exist", plan.DashboardID)
+		}
+		return nil
+	}
 	if _, err := b.visibleQuery(ctx, strconv.FormatInt(plan.QueryID, 10)); err != nil {
 		return overlook.Invalid("query_id", "invalid", "query %d does not exist", plan.QueryID)
 	}

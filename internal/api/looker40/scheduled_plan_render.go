@@ -24,14 +24,17 @@ func (b *Backend) PlanRenderer() scheduler.Renderer { return planRenderer{b} }
 type planRenderer struct{ b *Backend }
 
 // Render runs the plan's look or query as the plan's owner, with the
-// owner's access, in the destination's format. inline_table is html, for
-// the body of an email.
+// owner's access, in the destination's format (inline_table is html, for
+// the body of an email), or draws the plan's dashboard.
 func (r planRenderer) Render(ctx context.Context, plan *store.ScheduledPlan, dest store.ScheduledPlanDestination) (*scheduler.Attachment, error) {
 	p, err := r.b.Auth.PrincipalOf(ctx, plan.UserID)
 	if err != nil {
 		return nil, fmt.Errorf("plan owner %d: %w", plan.UserID, err)
 	}
 	ctx = overlook.WithPrincipal(ctx, p)
+	if plan.DashboardID != 0 {
+		return r.dashboard(ctx, p, plan, dest)
+	}
 	q, name, err := r.planQuery(ctx, p, plan)
 	if err != nil {
 		return nil, err
