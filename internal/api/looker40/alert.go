@@ -100,13 +100,13 @@ func registerAlert(api huma.API, b *Backend) {
 	handle(api, alertOp("search_alerts", http.MethodGet, "/alerts/search", access.Authenticated,
 		"Alerts the caller owns, follows or may see"), b.searchAlerts)
 	handle(api, alertOp("get_alert", http.MethodGet, "/alerts/{alert_id}", access.Authenticated,
-		"Get an alert"), b.getAlert)
+		"One alert, with its condition and destinations"), b.getAlert)
 	handle(api, alertOp("update_alert", http.MethodPut, "/alerts/{alert_id}", permCreateAlerts,
 		"Replace an alert"), b.updateAlert)
 	handle(api, alertOp("update_alert_field", http.MethodPatch, "/alerts/{alert_id}", permCreateAlerts,
 		"Change an alert's owner, threshold, visibility or enabled state"), b.updateAlertField)
 	handle(api, alertOp("delete_alert", http.MethodDelete, "/alerts/{alert_id}", permCreateAlerts,
-		"Delete an alert"), b.deleteAlert)
+		"Remove an alert for good"), b.deleteAlert)
 	handle(api, alertOp("enqueue_alert", http.MethodPost, "/alerts/{alert_id}/enqueue", permCreateAlerts,
 		"Evaluate an alert at the next scheduler pass"), b.enqueueAlert)
 	handle(api, alertOp("follow_alert", http.MethodPost, "/alerts/{alert_id}/follow", permFollowAlerts,
