@@ -19,6 +19,7 @@ import (
 	"github.com/overlookbi/overlook/internal/history"
 	"github.com/overlookbi/overlook/internal/overlook"
 	"github.com/overlookbi/overlook/internal/queries"
+	"github.com/overlookbi/overlook/internal/render"
 	"github.com/overlookbi/overlook/internal/results"
 	"github.com/overlookbi/overlook/internal/semantic"
 	"github.com/overlookbi/overlook/internal/store"
@@ -48,13 +49,17 @@ func registerQuery(api huma.API, b *Backend) {
 }
 
 // resultContent declares what a run answers: one content type per result
-// format (json, csv, text…), each a string body.
+// format (json, csv, text…), each a string body, and the images.
 func resultContent(o *huma.Operation) {
 	content := map[string]*huma.MediaType{}
 	for _, name := range results.Names() {
 		f, _ := results.Lookup(name)
 		mime, _, _ := strings.Cut(f.ContentType, ";")
 		content[mime] = &huma.MediaType{Schema: &huma.Schema{Type: huma.TypeString}}
+	}
+	// png and jpg are drawn by the renderer (see runImage).
+	for _, mime := range []string{renderContentTypes[render.PNG], renderContentTypes[render.JPG]} {
+		content[mime] = &huma.MediaType{Schema: &huma.Schema{Type: huma.TypeString, Format: "binary"}}
 	}
 	if o.Responses == nil {
 		o.Responses = map[string]*huma.Response{}
