@@ -133,6 +133,32 @@ func seedOne(ctx context.Context, st *store.Store, sd seedDashboard, folderID in
 			return err
 		}
 	}
+	return arrangeTiles(ctx, st, d.ID)
+}
+
+// arrangeTiles lays a seeded dashboard's tiles out two to a row, each half
+// of the 24-column grid (a tile alone on its row takes it whole), instead of
+// one under another.
+func arrangeTiles(ctx context.Context, st *store.Store, dashboardID int64) error {
+	layouts, err := st.DashboardLayouts(ctx, dashboardID)
+	if err != nil {
+		return err
+	}
+	for _, l := range layouts {
+		comps, err := st.LayoutComponents(ctx, l.ID)
+		if err != nil {
+			return err
+		}
+		for i, c := range comps {
+			c.Row, c.Column, c.Width, c.Height = int64(i/2)*8, int64(i%2)*12, 12, 8
+			if i%2 == 0 && i == len(comps)-1 {
+				c.Width = 24 // alone on its row
+			}
+			if err := st.UpdateLayoutComponent(ctx, c); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
