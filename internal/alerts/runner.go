@@ -65,15 +65,12 @@ func (r *Runner) planDue(ctx context.Context, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("alerts: due: %w", err)
 	}
-	for _, a := range due {
-		sched, err := scheduler.ParseSchedule(a.Cron, "")
-		if err != nil {
-			r.log.Warn("alert skipped", "alert", a.ID, "err", err)
-			continue
-		}
-		if _, err := r.store.PlanAlertFires(ctx, a.ID, sched.Fires(a.PlannedUntil, now), now); err != nil {
-			return fmt.Errorf("alerts: plan alert %d: %w", a.ID, err)
-		}
+	crons := make([]scheduler.Cron, len(due))
+	for i, a := range due {
+		crons[i] = scheduler.Cron{ID: a.ID, Crontab: a.Cron, PlannedUntil: a.PlannedUntil}
+	}
+	if err := scheduler.PlanCrons(ctx, r.log, "alert", crons, now, r.store.PlanAlertFires); err != nil {
+		return fmt.Errorf("alerts: %w", err)
 	}
 	return nil
 }

@@ -1,7 +1,9 @@
 package scheduler
 
 import (
+	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -53,4 +55,30 @@ func (s *Schedule) Fires(after, until time.Time) []time.Time {
 		}
 	}
 	return out
+}
+
+// Cron is something that fires on a crontab: a plan or an alert, with how
+// far its fires are already planned.
+type Cron struct {
+	ID                int64
+	Crontab, Timezone string
+	PlannedUntil      time.Time
+}
+
+// PlanCrons hands each item's fires after its PlannedUntil and up to now
+// to plan (which stores them as jobs). An item whose crontab no longer
+// parses is logged and skipped; what says which kind of item.
+func PlanCrons(ctx context.Context, log *slog.Logger, what string, items []Cron, now time.Time,
+	plan func(ctx context.Context, id int64, fires []time.Time, until time.Time) (int, error)) error {
+	for _, c := range items {
+		sched, err := ParseSchedule(c.Crontab, c.Timezone)
+		if err != nil {
+			log.Warn(what+" skipped", what, c.ID, "err", err)
+			continue
+		}
+		if _, err := plan(ctx, c.ID, sched.Fires(c.PlannedUntil, now), now); err != nil {
+			return fmt.Errorf("%s %d: %w", what, c.ID, err)
+		}
+	}
+	return nil
 }

@@ -114,15 +114,12 @@ func (s *Scheduler) PlanDue(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("scheduler: plans due: %w", err)
 	}
-	for _, p := range plans {
-		sched, err := ParseSchedule(p.Crontab, p.Timezone)
-		if err != nil {
-			s.log.Warn("scheduled plan skipped", "plan", p.ID, "err", err)
-			continue
-		}
-		if _, err := s.store.PlanFires(ctx, p.ID, sched.Fires(p.PlannedUntil, now), now); err != nil {
-			return fmt.Errorf("scheduler: plan %d: %w", p.ID, err)
-		}
+	crons := make([]Cron, len(plans))
+	for i, p := range plans {
+		crons[i] = Cron{ID: p.ID, Crontab: p.Crontab, Timezone: p.Timezone, PlannedUntil: p.PlannedUntil}
+	}
+	if err := PlanCrons(ctx, s.log, "plan", crons, now, s.store.PlanFires); err != nil {
+		return fmt.Errorf("scheduler: %w", err)
 	}
 	return nil
 }
