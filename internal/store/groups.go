@@ -61,11 +61,7 @@ func (s *Store) Groups(ctx context.Context, f GroupFilter) ([]*overlook.Group, i
 		if id == 0 {
 			return
 		}
-		if where == "" {
-			where = "WHERE " + cond
-		} else {
-			where += " AND " + cond
-		}
+		where = andWhere(where, cond)
 		args = append(args, id)
 	}
 	scope("g.id IN (SELECT child_group_id FROM group_groups WHERE parent_group_id = ?)", f.ParentID)

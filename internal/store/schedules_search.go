@@ -93,13 +93,6 @@ func (s *Store) SearchScheduledPlans(ctx context.Context, f PlanSearch) ([]*Sche
 	return out, total, nil
 }
 
-// andWhere narrows a WHERE clause (possibly empty) by cond.
-func andWhere(where, cond string) string {
-	if where == "" {
-		return "WHERE " + cond
-	}
-	return where + " AND " + cond
-}
 
 // prefixColumns qualifies each column of a comma-separated list.
 func prefixColumns(prefix, list string) string {

@@ -56,3 +56,13 @@ func limitClause(limit, offset int) string {
 	}
 	return s
 }
+
+// andWhere narrows a WHERE clause (possibly empty) by cond. The clause is
+// bracketed first: an OR search (filter_or) must stay inside the scope.
+func andWhere(where, cond string) string {
+	rest, ok := strings.CutPrefix(where, "WHERE ")
+	if !ok {
+		return "WHERE " + cond
+	}
+	return "WHERE (" + rest + ") AND " + cond
+}

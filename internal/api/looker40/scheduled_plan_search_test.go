@@ -24,6 +24,10 @@ func TestSearchScheduledPlans(t *testing.T) {
 	}
 	user := f.inst.CreateUser(t, "Una", "User", access.UserRole)
 	userToken := f.inst.TokenFor(t, user.ID)
+	una := merge(f.plan(email("una@example.com")), map[string]any{"name": "Una's brands"})
+	if res := f.inst.Do(t, http.MethodPost, api+"/scheduled_plans", userToken, una); res.Status != http.StatusOK {
+		t.Fatalf("create as a user: %d %s", res.Status, res.Body)
+	}
 	for _, tc := range []struct {
 		query, token string
 		names        []string
@@ -35,7 +39,9 @@ func TestSearchScheduledPlans(t *testing.T) {
 		{"?user_first_name=Una", f.admin, nil},
 		{"?name=Daily%25&recipient=ceo%25&filter_or=true&sorts=id", f.admin, []string{"Daily brands", "Monthly revenue"}},
 		{"?all_users=true&sorts=id&limit=1&offset=1", f.admin, []string{"Weekly brands"}},
-		{"?all_users=true", userToken, nil},
+		{"?all_users=true", userToken, []string{"Una's brands"}},
+		// an OR search stays inside the caller's own plans
+		{"?name=Daily%25&recipient=una%25&filter_or=true", userToken, []string{"Una's brands"}},
 		{"?user_id=1&name=%25", userToken, nil},
 	} {
 		var got []struct {
