@@ -93,7 +93,6 @@ func (s *Store) SearchScheduledPlans(ctx context.Context, f PlanSearch) ([]*Sche
 	return out, total, nil
 }
 
-
 // prefixColumns qualifies each column of a comma-separated list.
 func prefixColumns(prefix, list string) string {
 	cols := strings.Split(list, ",")
