@@ -154,10 +154,7 @@ func folderWhere(f FolderFilter) (string, []any) {
 	if len(f.Within) > 0 {
 		within = "f.id IN (" + placeholders(len(f.Within)) + ")"
 	}
-	if where == "" {
-		return "WHERE " + within, int64Args(f.Within)
-	}
-	return where + " AND " + within, append(w.args, int64Args(f.Within)...)
+	return andWhere(where, within), append(w.args, int64Args(f.Within)...)
 }
 
 // Folders returns the folders f selects and how many match without limit

@@ -94,11 +94,7 @@ func itemWhere(f ItemFilter, extra func(*whereBuilder)) (string, []any) {
 	}
 	where := w.sql(f.FilterOr)
 	if f.Deleted != nil {
-		if where == "" {
-			where = "WHERE deleted = ?"
-		} else {
-			where += " AND deleted = ?"
-		}
+		where = andWhere(where, "deleted = ?")
 		w.args = append(w.args, *f.Deleted)
 	}
 	return where, w.args

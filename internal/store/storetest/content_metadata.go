@@ -157,6 +157,11 @@ func testFolderTree(t *testing.T, st *store.Store) {
 	if _, total, _ := st.Folders(ctx, store.FolderFilter{Within: []int64{}}); total != 0 {
 		t.Fatalf("empty Within matched %d", total)
 	}
+	// An OR search stays within the folders the caller may see.
+	list, total, err = st.Folders(ctx, store.FolderFilter{Name: "a", CreatorID: -1, FilterOr: true, Within: []int64{c.ID}})
+	if err != nil || total != 0 {
+		t.Fatalf("OR search outside Within: %d %+v %v", total, list, err)
+	}
 	if err := st.DeleteFolder(ctx, b.ID); err != nil {
 		t.Fatal(err)
 	}
