@@ -28,18 +28,22 @@ func (c *Config) schedulerFlags(fs *flag.FlagSet, getenv func(string) string) er
 	fs.Float64Var(&c.SchedulerSpeed, "scheduler-speed", c.SchedulerSpeed,
 		"run the scheduler's clock this many times faster than real time, for tests ($OVERLOOK_SCHEDULER_SPEED)")
 	if v := getenv("OVERLOOK_SCHEDULER_EPOCH"); v != "" {
-		sec, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return fmt.Errorf("OVERLOOK_SCHEDULER_EPOCH %q must be unix seconds: %w", v, err)
+		if err := c.setEpoch(v); err != nil {
+			return fmt.Errorf("OVERLOOK_SCHEDULER_EPOCH: %w", err)
 		}
-		c.SchedulerEpoch = time.Unix(sec, 0)
 	}
 	fs.Func("scheduler-epoch", "unix second from which a faster scheduler clock counts (default: start-up) ($OVERLOOK_SCHEDULER_EPOCH)",
-		func(v string) error {
-			sec, err := strconv.ParseInt(v, 10, 64)
-			c.SchedulerEpoch = time.Unix(sec, 0)
-			return err
-		})
+		c.setEpoch)
+	return nil
+}
+
+// setEpoch reads the scheduler epoch in unix seconds.
+func (c *Config) setEpoch(v string) error {
+	sec, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return fmt.Errorf("%q must be unix seconds", v)
+	}
+	c.SchedulerEpoch = time.Unix(sec, 0)
 	return nil
 }
 
